@@ -1,0 +1,116 @@
+"""The blog: an index (paginated, filterable by category, with feeds) and its posts."""
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.shortcuts import get_object_or_404
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.search import index
+
+from blog.feeds import AtomFeed, RssFeed
+from blog.snippets import Author, BlogCategory
+from pages.models import BasePage
+
+
+class BlogIndexPage(RoutablePageMixin, BasePage):
+    posts_per_page = 10
+
+    max_count = 1
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = ["blog.BlogPage"]
+    template = "blog/blog_index_page.html"
+
+    class Meta:
+        verbose_name = "blog index page"
+
+    def posts(self):
+        return (
+            BlogPage.objects.live().public().child_of(self)
+            .select_related("author", "author__photo", "hero_image")
+            .prefetch_related("categories")
+            .order_by("-published_on", "-first_published_at")
+        )
+
+    def paginated(self, request, posts):
+        return Paginator(posts, self.posts_per_page).get_page(request.GET.get("page"))
+
+    @path("")
+    def index(self, request):
+        return self.render(request, context_overrides={
+            "posts": self.paginated(request, self.posts()),
+            "categories": BlogCategory.objects.all(),
+        })
+
+    @path("category/<slug:slug>/")
+    def category(self, request, slug):
+        category = get_object_or_404(BlogCategory, slug=slug)
+        return self.render(request, context_overrides={
+            "posts": self.paginated(request, self.posts().filter(categories=category)),
+            "categories": BlogCategory.objects.all(),
+            "category": category,
+        })
+
+    @path("feed/rss/", name="rss")
+    def rss(self, request):
+        return RssFeed(self)(request)
+
+    @path("feed/atom/", name="atom")
+    def atom(self, request):
+        return AtomFeed(self)(request)
+
+
+class BlogPageTag(TaggedItemBase):
+    content_object = ParentalKey("BlogPage", related_name="tagged_items", on_delete=models.CASCADE)
+
+
+class BlogPage(BasePage):
+    intro = models.TextField(
+        blank=True, max_length=400, help_text="A summary for listings, feeds and the top of the post."
+    )
+    author = models.ForeignKey(
+        Author, null=True, blank=True, on_delete=models.SET_NULL, related_name="posts"
+    )
+    categories = ParentalManyToManyField(
+        BlogCategory, blank=True, related_name="posts", help_text="The first is shown on the post."
+    )
+    tags = ClusterTaggableManager(through=BlogPageTag, blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown in listings and when the post is shared.",
+    )
+
+    parent_page_types = ["blog.BlogIndexPage"]
+    subpage_types = []
+    template = "blog/blog_page.html"
+
+    content_panels = [
+        *BasePage.content_panels[:1],
+        MultiFieldPanel(
+            [FieldPanel("author"), FieldPanel("categories"), FieldPanel("tags")],
+            heading="About this post",
+        ),
+        FieldPanel("intro"),
+        FieldPanel("hero_image"),
+        *BasePage.content_panels[1:],
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = "blog post"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["blog_index"] = self.get_parent()
+        return context
+
+    @property
+    def main_category(self):
+        categories = list(self.categories.all())
+        return categories[0] if categories else None

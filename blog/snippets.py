@@ -1,0 +1,42 @@
+"""Snippets the blog uses: authors and categories."""
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.snippets.models import register_snippet
+
+
+@register_snippet
+class Author(models.Model):
+    name = models.CharField(max_length=100)
+    role = models.CharField(max_length=100, blank=True, help_text="e.g. Fractional CTO")
+    photo = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    bio = models.TextField(blank=True, max_length=600, help_text="Two or three sentences.")
+
+    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("photo"), FieldPanel("bio")]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+@register_snippet
+class BlogCategory(models.Model):
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(
+        max_length=80, unique=True, help_text="Used in the category's address: /blog/category/…/"
+    )
+    description = models.TextField(blank=True, help_text="Shown on the category's listing.")
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "blog category"
+        verbose_name_plural = "blog categories"
+
+    def __str__(self):
+        return self.name

@@ -1,0 +1,97 @@
+"""The abstract page every page type inherits: navigation label, jumbotron, body, page meta."""
+
+from functools import cached_property
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from pages.blocks import JumbotronBlock, PageStreamBlock
+from pages.markdown import extract_headings, reading_time_minutes
+
+
+class BasePage(Page):
+    navigation_label = models.CharField(
+        max_length=80,
+        blank=True,
+        help_text="The page's name in menus and breadcrumbs. Leave empty to use the title.",
+    )
+    jumbotron = StreamField(
+        [("jumbotron", JumbotronBlock())],
+        blank=True,
+        max_num=1,
+        help_text="Optional hero at the top of the page.",
+    )
+    body = StreamField(PageStreamBlock(), blank=True, help_text="The page's main content.")
+    published_on = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="The publication date shown to visitors. Empty: the first publish date.",
+    )
+    updated_on = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When the content last changed meaningfully; shown as “Updated …”.",
+    )
+    show_toc = models.BooleanField(
+        "show table of contents",
+        default=False,
+        help_text="List the body's headings at the top of the page, linking to each.",
+    )
+    show_page_meta = models.BooleanField(
+        "show dates", default=False, help_text="Show the published and updated dates."
+    )
+    show_reading_time = models.BooleanField(
+        default=False, help_text="Show “N min read”, computed from the body."
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("jumbotron"), FieldPanel("body")]
+    promote_panels = [
+        MultiFieldPanel(
+            [FieldPanel("slug"), FieldPanel("seo_title"), FieldPanel("search_description")],
+            heading="For search engines",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("show_in_menus"), FieldPanel("navigation_label")],
+            heading="For site menus",
+        ),
+    ]
+    settings_panels = [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("published_on"), FieldPanel("updated_on")]),
+                FieldPanel("show_page_meta"),
+                FieldPanel("show_reading_time"),
+                FieldPanel("show_toc"),
+            ],
+            heading="Page meta",
+        ),
+        *Page.settings_panels,
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("body")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def nav_label(self):
+        return self.navigation_label or self.title
+
+    @property
+    def display_date(self):
+        return self.published_on or self.first_published_at
+
+    @cached_property
+    def body_markdown(self):
+        """The Markdown of the body's text blocks, for reading time and the table of contents."""
+        return "\n\n".join(block.value for block in self.body if block.block_type == "markdown")
+
+    @property
+    def reading_time(self):
+        return reading_time_minutes(self.body_markdown)
+
+    @property
+    def table_of_contents(self):
+        return extract_headings(self.body_markdown)

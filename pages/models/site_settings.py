@@ -1,0 +1,51 @@
+"""Site-wide settings editors see under Settings: organisation, footer, social links."""
+
+from django.db import models
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+
+
+class SocialLinkBlock(blocks.StructBlock):
+    label = blocks.CharBlock(max_length=40, help_text="e.g. LinkedIn")
+    url = blocks.URLBlock(label="URL")
+
+    class Meta:
+        icon = "link-external"
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    organisation_name = models.CharField(
+        max_length=100, default="Northway Leadership", help_text="Shown in the header and footer."
+    )
+    tagline = models.CharField(
+        max_length=160, blank=True, help_text="A short line under the name in the footer."
+    )
+    contact_email = models.EmailField(
+        blank=True, help_text="Shown in the footer; contact form submissions go here."
+    )
+    social_links = StreamField(
+        [("link", SocialLinkBlock())], blank=True, help_text="Links shown in the footer."
+    )
+    default_share_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Used when a shared page has no image of its own.",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("organisation_name"), FieldPanel("tagline"), FieldPanel("contact_email")],
+            heading="Organisation",
+        ),
+        FieldPanel("social_links"),
+        FieldPanel("default_share_image"),
+    ]
+
+    class Meta:
+        verbose_name = "site settings"

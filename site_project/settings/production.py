@@ -1,0 +1,19 @@
+"""Production: refuses to start without its environment; whitenoise serves static files."""
+
+import os
+
+from django.core.exceptions import ImproperlyConfigured
+
+# Checked before base is imported, so production never starts a local database.
+for name in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"):
+    if not os.environ.get(name):
+        raise ImproperlyConfigured(f"{name} must be set in the environment for production.")
+
+from .base import *  # noqa: E402, F403
+
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true").lower() == "true"
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "3600"))
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
