@@ -40,6 +40,7 @@ def normalise_blocks(lines: list[str]) -> list[str]:
     paragraph = False  # the previous line was paragraph text outside any list
     blank = True  # the previous line was blank
     columns: list[int] = []  # text column of each open list item, outermost first
+    continued = False  # in a list, the lines since the last blank line began with a non-item
     for index, line in enumerate(lines):
         if fence:
             out.append(line)
@@ -64,8 +65,11 @@ def normalise_blocks(lines: list[str]) -> list[str]:
             paragraph, blank = False, False
             continue
         if item and (not columns or indent < columns[-1] + 4):
-            if paragraph:
-                out.append("")  # markdown-it lets a list interrupt a paragraph
+            if paragraph or (columns and continued and not blank):
+                # markdown-it lets a list interrupt a paragraph, and an item end an item's
+                # second paragraph (Python-Markdown would read both as one indented block)
+                out.append("")
+            continued = False
             while columns and indent < columns[-1]:
                 columns.pop()
             marker = item.group(2).replace(")", ".")
@@ -79,6 +83,7 @@ def normalise_blocks(lines: list[str]) -> list[str]:
             if blank:
                 del columns[depth:]
             extra = indent - columns[depth - 1]
+            continued = continued or blank
             out.append(" " * (4 * depth + extra) + line.lstrip(" "))
             blank = False
             continue
@@ -93,8 +98,10 @@ def normalise_blocks(lines: list[str]) -> list[str]:
         paragraph = not (NOT_PARAGRAPH_RE.match(line) or HR_RE.match(line))
         paragraph = paragraph and not (blank and indent >= 4)  # indented code
         blank = False
-    if fence:
-        out.append(fence)  # markdown-it closes an unclosed fence at the end of the document
+    if fence:  # markdown-it closes an unclosed fence at the end of the document
+        while out and not out[-1].strip():
+            out.pop()
+        out += [fence, ""]
     return out
 
 
