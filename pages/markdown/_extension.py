@@ -106,20 +106,24 @@ class DialectTreeprocessor(Treeprocessor):
         return " ".join(HTML_PLACEHOLDER_RE.sub(stashed, text).split())
 
     def _headings(self, root: etree.Element) -> list[Heading]:
+        """Demote h1 and give every heading a unique id: its own {#id}, else its text's slug.
+
+        A slug never takes an id written elsewhere in the text; repeats get -2, -3, ...
+        """
         headings = [element for element in root.iter() if element.tag in HEADINGS]
-        used = {h.get("id") for h in headings if ID_RE.match(h.get("id", ""))}
+        written = {h.get("id") for h in headings if ID_RE.match(h.get("id", ""))}
+        taken: set[str] = set()
         found = []
         for heading in headings:
             if heading.tag == "h1":
                 heading.tag = "h2"
             text = self._plain_text(heading)
-            slug = heading.get("id", "")
-            if not ID_RE.match(slug):
-                base = slug = slugify(text) or "section"
-                counter = 2
-                while slug in used:
-                    slug, counter = f"{base}-{counter}", counter + 1
-                used.add(slug)
+            own = heading.get("id", "") if ID_RE.match(heading.get("id", "")) else ""
+            base = slug = own or slugify(text) or "section"
+            counter = 2
+            while slug in taken or (not own and slug in written):
+                slug, counter = f"{base}-{counter}", counter + 1
+            taken.add(slug)
             heading.set("id", slug)
             found.append(Heading(int(heading.tag[1]), text, slug))
         return found
