@@ -28,8 +28,12 @@ HR_CURLY_RE = re.compile(r"^ {0,3}[-*_]{3,} ?\{[^}]")
 
 def _is_quote(text: str, i: int) -> bool:
     """An unescaped double quote at ``i``."""
-    before = text[:i]
-    return text[i] == '"' and (len(before) - len(before.rstrip("\\"))) % 2 == 0
+    if text[i] != '"':
+        return False
+    start = i
+    while start and text[start - 1] == "\\":
+        start -= 1
+    return (i - start) % 2 == 0
 
 
 def _find_right(text: str, start: int) -> int:

@@ -113,6 +113,7 @@ class DialectTreeprocessor(Treeprocessor):
         headings = [element for element in root.iter() if element.tag in HEADINGS]
         written = {h.get("id") for h in headings if ID_RE.match(h.get("id", ""))}
         taken: set[str] = set()
+        counters: dict[str, int] = {}  # next suffix to try per base, so repeats stay linear
         found = []
         for heading in headings:
             if heading.tag == "h1":
@@ -120,9 +121,10 @@ class DialectTreeprocessor(Treeprocessor):
             text = self._plain_text(heading)
             own = heading.get("id", "") if ID_RE.match(heading.get("id", "")) else ""
             base = slug = own or slugify(text) or "section"
-            counter = 2
+            counter = counters.get(base, 2)
             while slug in taken or (not own and slug in written):
                 slug, counter = f"{base}-{counter}", counter + 1
+            counters[base] = counter
             taken.add(slug)
             heading.set("id", slug)
             found.append(Heading(int(heading.tag[1]), text, slug))

@@ -38,8 +38,12 @@ from pages.markdown import ALLOWED_CLASSES, render_markdown
 
 
 def _is_quote(text, i):
-    before = text[:i]
-    return text[i] == '"' and (len(before) - len(before.rstrip("\\"))) % 2 == 0
+    if text[i] != '"':
+        return False
+    start = i
+    while start and text[start - 1] == "\\":
+        start -= 1
+    return (i - start) % 2 == 0
 
 
 def _right(text, start):
