@@ -89,11 +89,11 @@ class DialectTreeprocessor(Treeprocessor):
             item.insert(0, paragraph)
 
     def _is_loose(self, item: etree.Element) -> bool:
-        """A paragraph first, or text followed by a block other than a nested list."""
-        blocks = [child for child in item if self.md.is_block_level(child.tag)]
-        return bool(blocks) and (
-            item[0].tag == "p" or any(block.tag not in ("ul", "ol") for block in blocks)
-        )
+        """Starts with a paragraph, or has text then indented code (only a blank line allows it)."""
+        if len(item) and item[0].tag == "p":
+            return True
+        text = (item.text or "").strip() or (len(item) and not self.md.is_block_level(item[0].tag))
+        return bool(text) and any(child.tag == "pre" for child in item)
 
     def _plain_text(self, element: etree.Element) -> str:
         text = ESCAPED_RE.sub(lambda m: chr(int(m.group(1))), "".join(element.itertext()))

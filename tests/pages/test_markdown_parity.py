@@ -432,6 +432,9 @@ CORPUS = {
     "nested ordered list": "1. Discover\n   1. Interviews\n   2. Workshops\n2. Deliver",
     "nested item class": "- Parent item{.bold}\n  - Child item\n- Sibling",
     "lazy continuation of an item": "- An item that wraps\nonto a lazy line\n- Next one",
+    "items that start with a block": "- > A quote as an item\n- ## A heading as an item\n- plain",
+    "item with a quote after a blank line": "- an item\n\n  > quoted in it\n- next",
+    "item with code after a blank line": "- an item\n\n      indented code\n- next",
     "list of links like the blog": (
         "- **Scope first** — agree what done means\n"
         "- **Access** — time with the leadership team\n"
@@ -471,6 +474,9 @@ KNOWN_DIFFERENCES = {
     # After a nested item with two paragraphs, Python-Markdown needs a blank line before the
     # next outer item, which makes the outer list loose (<p> in every item).
     "outer item after loose nested item": "- a\n  - b\n\n    more b\n- c",
+    # CommonMark lets a quote, heading or table start inside an item without a blank line;
+    # Python-Markdown reads the line as more text of the item.
+    "quote inside an item without a blank line": "- an item\n  > a quote in it\n- next",
 }
 
 
