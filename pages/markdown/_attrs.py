@@ -144,6 +144,7 @@ class CurlyAttributes:
         self.root = root
         self.is_block = is_block_level
         self.parents = {child: parent for parent in root.iter() for child in parent}
+        self.absorbed: set[etree.Element] = set()  # a table or list takes one {.a} paragraph
 
     def run(self) -> None:
         for element in list(self.root.iter()):
@@ -198,9 +199,11 @@ class CurlyAttributes:
         index = list(parent).index(box)
         before = parent[index - 1] if index else None
         after_block = before is not None and before.tag in ("table", *LISTS)
+        after_block = after_block and before not in self.absorbed
         if after_block and has_curly("only", text) and ("\n" not in text or before.tag == "table"):
             _apply(before, parse_curly(text, 0))
             parent.remove(box)
+            self.absorbed.add(before)
             return True
         if HR_CURLY_RE.match(box.text or "") and "\n" not in text:
             attrs = parse_curly(text, _find_left(text))

@@ -451,6 +451,9 @@ CORPUS = {
     "indented code": "Example:\n\n    four spaces of code\n",
     "table": "| Phase | Focus |\n| --- | --- |\n| Start-up | All hands |\n| Scale-up | Systems |",
     "table with class after": "| A | B |\n| --- | --- |\n| 1 | 2 |\n\n{.margin-block-lg}",
+    "only the first curly paragraph joins the table": (
+        "| A | B |\n| --- | --- |\n| 1 | 2 |\n\n{.margin-block-lg}\n\n{.bold}"
+    ),
     "table cell class": "| Phase | Focus |\n|---|---|\n| Start | People{.bold} |",
     "table interrupts paragraph": "Our phases:\n| Phase | Focus |\n| --- | --- |\n| One | Two |",
     "page like the seeds": (
