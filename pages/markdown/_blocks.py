@@ -16,6 +16,8 @@ FENCE_RE = re.compile(r"^( {0,3})(`{3,}|~{3,})\s*([^`\s{]*)\s*(\{[^}]*\})?[^`]*$
 ITEM_RE = re.compile(r"^( *)([-*+]|\d{1,9}[.)])( {1,4}|$)(.*)$")
 TABLE_DELIMITER_RE = re.compile(r"^ {0,3}\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 HR_RE = re.compile(r"^ {0,3}([-*_])(\s*\1){2,}\s*$")
+SETEXT_RE = re.compile(r"^ {0,3}(=+|-+)\s*$")
+BLOCK_START_RE = re.compile(r"^ {0,3}(#{1,6}(\s|$)|>|```|~~~)")
 NOT_PARAGRAPH_RE = re.compile(r"^ {0,3}(#{1,6}(\s|$)|>|\|)")
 
 
@@ -41,6 +43,7 @@ def normalise_blocks(lines: list[str]) -> list[str]:
     blank = True  # the previous line was blank
     columns: list[int] = []  # text column of each open list item, outermost first
     continued = False  # in a list, the lines since the last blank line began with a non-item
+    start = 0  # index in ``out`` of the first line of the current paragraph
     for index, line in enumerate(lines):
         if fence:
             out.append(line)
@@ -54,8 +57,12 @@ def normalise_blocks(lines: list[str]) -> list[str]:
         indent = len(line) - len(line.lstrip(" "))
         rule = HR_RE.match(line)
         item = None if rule else ITEM_RE.match(line)
-        if columns and indent < columns[0] and (blank or rule) and not item:
-            columns = []  # an unindented line after a blank line ends the list
+        if columns and indent < columns[0] and not item:
+            if blank:
+                columns = []  # an unindented line after a blank line ends the list
+            elif rule or BLOCK_START_RE.match(line):
+                columns = []  # so does a heading, quote, fence or rule (it is not lazy text)
+                out.append("")
         if item and paragraph and not _can_interrupt(item):
             item = None  # "2. x" inside a paragraph is just text
         fence_match = FENCE_RE.match(line) if not columns else None
@@ -91,12 +98,22 @@ def normalise_blocks(lines: list[str]) -> list[str]:
             out.append(line)
             blank = False
             continue
+        if paragraph and SETEXT_RE.match(line) and len(out) - start > 1:
+            # a setext heading may span lines; Python-Markdown's takes only the last one
+            out[start:] = [" ".join(text.strip() for text in out[start:])]
+        if paragraph and SETEXT_RE.match(line):
+            out.append(line.strip())
+            paragraph, blank = False, False
+            continue
         next_line = lines[index + 1] if index + 1 < len(lines) else ""
-        if paragraph and "|" in line and TABLE_DELIMITER_RE.match(next_line):
+        if paragraph and "|" in line and "|" in next_line and TABLE_DELIMITER_RE.match(next_line):
             out.append("")  # markdown-it lets a table interrupt a paragraph
         out.append(line)
+        was_paragraph = paragraph
         paragraph = not (NOT_PARAGRAPH_RE.match(line) or HR_RE.match(line))
         paragraph = paragraph and not (blank and indent >= 4)  # indented code
+        if paragraph and not was_paragraph:
+            start = len(out) - 1  # where this paragraph began in ``out``
         blank = False
     if fence:  # markdown-it closes an unclosed fence at the end of the document
         while out and not out[-1].strip():

@@ -379,6 +379,8 @@ CORPUS = {
     "heading levels": "# Big title\n\n## Section\n\n### Sub part\n\n#### Small print",
     "setext heading": "Section title\n-------------\n\nBody text.",
     "heading with code and link": "## Using `make` with [the docs](/docs/)",
+    "setext heading over two lines": "A title that runs\nover two lines{.heading-wide}\n---",
+    "heading right after a list": "- an item\n## The next part\n- another item\n---",
     # inline elements
     "link classes": "[Book a call](/contact/){.single-meta-forward .single-meta-button}",
     "link inside sentence": "Read the [delivery guide](/guides/delivery/){.small} before we meet.",
