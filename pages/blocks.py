@@ -60,7 +60,7 @@ class LinkStructValue(blocks.StructValue):
     def url(self):
         if page := self.get("page"):
             return page.url
-        if url := self.get("url"):
+        if url := self.get("link_url"):
             return url
         if anchor := self.get("anchor"):
             return "#" + anchor.lstrip("#")
@@ -69,7 +69,9 @@ class LinkStructValue(blocks.StructValue):
 
 class LinkBlock(blocks.StructBlock):
     page = blocks.PageChooserBlock(required=False, help_text="Link to a page of this site.")
-    url = blocks.CharBlock(
+    # Not named "url": templates look up dict keys before properties, and value.url must
+    # reach LinkStructValue.url.
+    link_url = blocks.CharBlock(
         required=False,
         label="URL",
         help_text="Or a site path (/contact/) or a full web address (https://…).",
@@ -81,16 +83,16 @@ class LinkBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        chosen = [name for name in ("page", "url", "anchor") if value.get(name)]
+        chosen = [name for name in ("page", "link_url", "anchor") if value.get(name)]
         errors = {}
         if len(chosen) > 1:
             message = "Choose only one of a page, a URL or an anchor."
             errors = {name: ErrorList([message]) for name in chosen}
         elif not chosen:
             errors = {"page": ErrorList(["Choose a page, a URL or an anchor."])}
-        elif url := value.get("url"):
+        elif url := value.get("link_url"):
             if not (SITE_PATH_RE.match(url) or re.match(r"^(https?://|mailto:|tel:)\S+$", url)):
-                errors = {"url": ErrorList(["Enter a site path starting with / or a full URL."])}
+                errors = {"link_url": ErrorList(["Enter a site path starting with / or a full URL."])}
         elif (anchor := value.get("anchor")) and not ANCHOR_RE.match(anchor):
             errors = {"anchor": ErrorList(["An anchor is a heading id, e.g. how-i-work."])}
         if errors:
@@ -120,7 +122,7 @@ class CallToActionBlock(ButtonBlock):
         description = "A single prominent link, e.g. “Contact me to discuss …”"
         preview_value = {
             "label": "Book a call",
-            "link": {"url": "/contact/"},
+            "link": {"link_url": "/contact/"},
             "style": "forward",
         }
 

@@ -42,6 +42,17 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines), content_type="text/plain")
 
 
+FALLBACK_500 = "<!DOCTYPE html><title>Something went wrong</title><h1>Something went wrong</h1>"
+
+
 def server_error(request):
-    """The 500 page, rendered without a request context so it needs no database."""
-    return HttpResponse(loader.get_template("500.html").render(), status=500)
+    """The 500 page, rendered without a request context so it needs no database.
+
+    If even that fails (say, static files were never collected), a bare page still answers.
+    """
+    try:
+        content = loader.get_template("500.html").render()
+    except Exception:
+        logger.exception("The 500 page could not be rendered")
+        content = FALLBACK_500
+    return HttpResponse(content, status=500)

@@ -21,7 +21,7 @@ def _markdown(text):
 
 
 def _cta(label, url, style="forward"):
-    return {"type": "call_to_action", "value": {"label": label, "link": {"url": url}, "style": style}}
+    return {"type": "call_to_action", "value": {"label": label, "link": {"link_url": url}, "style": style}}
 
 
 def _figure(image, alt, caption="", style="rounded"):

@@ -1,0 +1,82 @@
+"""Shared fixtures. The demo site is the one site tree every test starts from.
+
+It is loaded once per test session into the test database; each test runs in a transaction
+that is rolled back, so tests may add or change pages freely.
+"""
+
+import io
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+from django.core.files.images import ImageFile
+from PIL import Image as PILImage
+from wagtail.images import get_image_model
+from wagtail.models import Page, Site
+
+from pages.demo import load_demo_site
+from pages.models import HomePage
+
+
+def pytest_collection_modifyitems(items):
+    """Tests outside tests/browser run inside a rolled-back transaction."""
+    for item in items:
+        if "browser" not in item.path.parts and not item.get_closest_marker("django_db"):
+            item.add_marker(pytest.mark.django_db)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        load_demo_site()
+        # Render every page once so image renditions exist for all tests (and are committed).
+        client = Client()
+        for page in Page.objects.live().specific():
+            client.get(page.url)
+
+
+@pytest.fixture(autouse=True)
+def clear_cache():
+    """Wagtail caches site roots; a rolled-back test must not leave them stale."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def home(db):
+    return HomePage.objects.get()
+
+
+@pytest.fixture
+def site(db):
+    return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def make_image(db):
+    """A real image file, drawn with Pillow and stored in the Wagtail image library."""
+
+    def make(title="Test image", size=(1000, 600), color="#12355b", fmt="JPEG"):
+        buffer = io.BytesIO()
+        PILImage.new("RGB", size, color).save(buffer, format=fmt)
+        extension = "png" if fmt == "PNG" else "jpg"
+        return get_image_model().objects.create(
+            title=title, file=ImageFile(buffer, name=f"test.{extension}")
+        )
+
+    return make
+
+
+@pytest.fixture
+def add_page(db):
+    """Add a published child page: add_page(parent, PageClass, title=..., **fields)."""
+
+    def add(parent, page_class, **fields):
+        fields.setdefault("slug", fields["title"].lower().replace(" ", "-"))
+        page = page_class(**fields)
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        return Page.objects.get(pk=page.pk).specific
+
+    return add

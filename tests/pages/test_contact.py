@@ -1,0 +1,81 @@
+"""The contact form: stored, emailed, honeypot-protected, and kind about mistakes."""
+
+import pytest
+from django.core import mail
+from wagtail.contrib.forms.models import FormSubmission
+
+from pages.models import ContactPage, SiteSettings
+from pages.models.contact import HONEYPOT_FIELD
+
+GOOD_POST = {
+    "your_name": "Ada Lovelace",
+    "email_address": "ada@example.org",
+    "company": "Analytical Engines",
+    "how_can_we_help": "We need help planning our next release.",
+}
+
+
+@pytest.fixture
+def contact(db):
+    return ContactPage.objects.get()
+
+
+def test_the_form_shows_the_editor_defined_fields(client, contact):
+    html = client.get(contact.url).content.decode()
+    for name in GOOD_POST:
+        assert f'name="{name}"' in html
+    assert f'name="{HONEYPOT_FIELD}"' in html and 'aria-hidden="true"' in html
+
+
+def test_a_good_post_is_stored_emailed_and_thanked(client, contact):
+    response = client.post(contact.url, GOOD_POST)
+
+    assert response.status_code == 200
+    assert contact.thank_you_text in response.content.decode()
+    submission = FormSubmission.objects.get(page=contact)
+    assert submission.form_data["email_address"] == "ada@example.org"
+    assert HONEYPOT_FIELD not in submission.form_data
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    # No "to address" on the page: the site settings' contact email receives it.
+    assert message.to == [SiteSettings.objects.get().contact_email]
+    assert "Ada Lovelace" in message.body and HONEYPOT_FIELD not in message.body
+
+
+def test_the_page_address_wins_over_site_settings(client, contact):
+    contact.to_address = "sales@example.org"
+    contact.save()
+    client.post(contact.url, GOOD_POST)
+    assert mail.outbox[0].to == ["sales@example.org"]
+
+
+def test_a_bot_filling_the_honeypot_is_thanked_but_nothing_is_kept(client, contact):
+    response = client.post(contact.url, {**GOOD_POST, HONEYPOT_FIELD: "http://spam.example"})
+    assert response.status_code == 200
+    assert contact.thank_you_text in response.content.decode()
+    assert not FormSubmission.objects.filter(page=contact).exists()
+    assert mail.outbox == []
+
+
+def test_invalid_input_re_renders_with_messages_and_keeps_what_was_typed(client, contact):
+    response = client.post(contact.url, {**GOOD_POST, "email_address": "not-an-email",
+                                         "how_can_we_help": ""})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Please correct the highlighted fields" in html
+    assert "Enter a valid email address." in html
+    assert "This field is required." in html
+    assert 'value="Ada Lovelace"' in html
+    assert not FormSubmission.objects.exists()
+    assert mail.outbox == []
+
+
+def test_submissions_are_listed_and_exportable_in_the_admin(client, contact, django_user_model):
+    client.post(contact.url, GOOD_POST)
+    admin = django_user_model.objects.create_superuser("root", "r@example.org", "pw")
+    client.force_login(admin)
+    listing = client.get(f"/admin/forms/submissions/{contact.pk}/")
+    assert listing.status_code == 200 and "ada@example.org" in listing.content.decode()
+    export = client.get(f"/admin/forms/submissions/{contact.pk}/?export=csv")
+    assert export.status_code == 200
+    assert "ada@example.org" in b"".join(export.streaming_content).decode()

@@ -1,0 +1,58 @@
+"""Start the site under gunicorn on a free 127.0.0.1 port, for tests about real serving."""
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until_up(url, process, timeout=30):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"gunicorn exited early with code {process.returncode}")
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            return
+        except urllib.error.HTTPError:
+            return  # it answered, even if with an error status
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"gunicorn did not answer at {url} within {timeout}s")
+
+
+@contextlib.contextmanager
+def gunicorn(env, workers=2):
+    """Yield the base URL of a gunicorn serving the project with the given environment."""
+    port = free_port()
+    environment = {**os.environ, **env, "PORT": str(port), "WEB_CONCURRENCY": str(workers),
+                   "GUNICORN_ACCESS_LOG": "/dev/null"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "site_project.wsgi:application",
+         "-c", "gunicorn.conf.py"],
+        cwd=PROJECT, env=environment,
+    )
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(base_url + "/robots.txt", process)
+        yield base_url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
