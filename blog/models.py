@@ -28,7 +28,9 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
 
     def posts(self):
         return (
-            BlogPage.objects.live().public().child_of(self)
+            BlogPage.objects.live()
+            .public()
+            .child_of(self)
             .select_related("author", "author__photo", "hero_image")
             .prefetch_related("categories")
             .order_by("-published_on", "-first_published_at")
@@ -39,19 +41,25 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def index(self, request):
-        return self.render(request, context_overrides={
-            "posts": self.paginated(request, self.posts()),
-            "categories": BlogCategory.objects.all(),
-        })
+        return self.render(
+            request,
+            context_overrides={
+                "posts": self.paginated(request, self.posts()),
+                "categories": BlogCategory.objects.all(),
+            },
+        )
 
     @path("category/<slug:slug>/")
     def category(self, request, slug):
         category = get_object_or_404(BlogCategory, slug=slug)
-        return self.render(request, context_overrides={
-            "posts": self.paginated(request, self.posts().filter(categories=category)),
-            "categories": BlogCategory.objects.all(),
-            "category": category,
-        })
+        return self.render(
+            request,
+            context_overrides={
+                "posts": self.paginated(request, self.posts().filter(categories=category)),
+                "categories": BlogCategory.objects.all(),
+                "category": category,
+            },
+        )
 
     @path("feed/rss/", name="rss")
     def rss(self, request):
@@ -68,7 +76,9 @@ class BlogPageTag(TaggedItemBase):
 
 class BlogPage(BasePage):
     intro = models.TextField(
-        blank=True, max_length=400, help_text="A summary for listings, feeds and the top of the post."
+        blank=True,
+        max_length=400,
+        help_text="A summary for listings, feeds and the top of the post.",
     )
     author = models.ForeignKey(
         Author, null=True, blank=True, on_delete=models.SET_NULL, related_name="posts"

@@ -92,7 +92,9 @@ class LinkBlock(blocks.StructBlock):
             errors = {"page": ErrorList(["Choose a page, a URL or an anchor."])}
         elif url := value.get("link_url"):
             if not (SITE_PATH_RE.match(url) or re.match(r"^(https?://|mailto:|tel:)\S+$", url)):
-                errors = {"link_url": ErrorList(["Enter a site path starting with / or a full URL."])}
+                errors = {
+                    "link_url": ErrorList(["Enter a site path starting with / or a full URL."])
+                }
         elif (anchor := value.get("anchor")) and not ANCHOR_RE.match(anchor):
             errors = {"anchor": ErrorList(["An anchor is a heading id, e.g. how-i-work."])}
         if errors:
@@ -167,7 +169,9 @@ class FigureBlock(blocks.StructBlock):
         value = super().clean(value)
         if not value.get("decorative") and not value.get("alt_text"):
             raise blocks.StructBlockValidationError(
-                block_errors={"alt_text": ErrorList(["Add alt text, or mark the image decorative."])}
+                block_errors={
+                    "alt_text": ErrorList(["Add alt text, or mark the image decorative."])
+                }
             )
         if not value.get("widths"):
             raise blocks.StructBlockValidationError(
@@ -216,4 +220,3 @@ class PageStreamBlock(blocks.StreamBlock):
     markdown = MarkdownBlock()
     figure = FigureBlock()
     call_to_action = CallToActionBlock()
-

@@ -30,7 +30,9 @@ def healthz(request):
 @require_GET
 def search(request):
     query = request.GET.get("q", "").strip()[:200]
-    results = Page.objects.live().public().specific().search(query) if query else Page.objects.none()
+    results = (
+        Page.objects.live().public().specific().search(query) if query else Page.objects.none()
+    )
     page = Paginator(results, 10).get_page(request.GET.get("page"))
     return TemplateResponse(request, "search.html", {"query": query, "results": page})
 

@@ -75,8 +75,17 @@ def ensure_running(cluster_dir):
             options = f"-c listen_addresses='' -c unix_socket_directories='{cluster_dir}'"
             try:
                 _as_server_user(
-                    [_bin("pg_ctl"), "start", "-w", "-D", str(data), "-o", options,
-                     "-l", str(cluster_dir / "server.log")]
+                    [
+                        _bin("pg_ctl"),
+                        "start",
+                        "-w",
+                        "-D",
+                        str(data),
+                        "-o",
+                        options,
+                        "-l",
+                        str(cluster_dir / "server.log"),
+                    ]
                 )
             except subprocess.CalledProcessError as error:
                 log = (cluster_dir / "server.log").read_text(errors="replace")[-2000:]
@@ -87,9 +96,20 @@ def ensure_running(cluster_dir):
 
 def _create_database(cluster_dir):
     exists = subprocess.run(
-        [_bin("psql"), "-h", str(cluster_dir), "-U", DB_USER, "-d", "postgres", "-tAc",
-         f"SELECT 1 FROM pg_database WHERE datname = '{DB_NAME}'"],
-        capture_output=True, text=True, check=True,
+        [
+            _bin("psql"),
+            "-h",
+            str(cluster_dir),
+            "-U",
+            DB_USER,
+            "-d",
+            "postgres",
+            "-tAc",
+            f"SELECT 1 FROM pg_database WHERE datname = '{DB_NAME}'",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.strip()
     if not exists:
         subprocess.run(

@@ -8,8 +8,8 @@ import io
 
 import pytest
 from django.core.cache import cache
-from django.test import Client
 from django.core.files.images import ImageFile
+from django.test import Client
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site

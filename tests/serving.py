@@ -38,12 +38,24 @@ def wait_until_up(url, process, timeout=30):
 def gunicorn(env, workers=2):
     """Yield the base URL of a gunicorn serving the project with the given environment."""
     port = free_port()
-    environment = {**os.environ, **env, "PORT": str(port), "WEB_CONCURRENCY": str(workers),
-                   "GUNICORN_ACCESS_LOG": "/dev/null"}
+    environment = {
+        **os.environ,
+        **env,
+        "PORT": str(port),
+        "WEB_CONCURRENCY": str(workers),
+        "GUNICORN_ACCESS_LOG": "/dev/null",
+    }
     process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "site_project.wsgi:application",
-         "-c", "gunicorn.conf.py"],
-        cwd=PROJECT, env=environment,
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "site_project.wsgi:application",
+            "-c",
+            "gunicorn.conf.py",
+        ],
+        cwd=PROJECT,
+        env=environment,
     )
     base_url = f"http://127.0.0.1:{port}"
     try:

@@ -21,7 +21,10 @@ def _markdown(text):
 
 
 def _cta(label, url, style="forward"):
-    return {"type": "call_to_action", "value": {"label": label, "link": {"link_url": url}, "style": style}}
+    return {
+        "type": "call_to_action",
+        "value": {"label": label, "link": {"link_url": url}, "style": style},
+    }
 
 
 def _figure(image, alt, caption="", style="rounded"):
@@ -78,8 +81,10 @@ def load_demo_site():
         "growing companies.",
         jumbotron=_jumbotron(
             content.HOME_JUMBOTRON,
-            [("Explore our services", "services-heading", "primary"),
-             ("Read the blog", "posts-heading", "secondary")],
+            [
+                ("Explore our services", "services-heading", "primary"),
+                ("Read the blog", "posts-heading", "secondary"),
+            ],
         ),
         body=[
             _markdown(content.HOME_INTRO),
@@ -90,70 +95,125 @@ def load_demo_site():
     _add(root, home)
     _point_default_site_at(home)
 
-    services = _add(home, service_index_page(
-        title="Services", slug="services", show_in_menus=True,
-        search_description="Fractional technology and delivery leadership services.",
-        body=[_markdown(content.SERVICES_INTRO)],
-    ))
-    cto = _add(services, service_page(
-        title="Fractional CTO for scaling software companies", slug="fractional-cto",
-        navigation_label="Fractional CTO", show_in_menus=True, promoted=True,
-        summary="Senior technology leadership one to three days a week.",
-        search_description="A part-time CTO for founders: strategy, architecture, team health.",
-        jumbotron=_jumbotron(content.CTO_JUMBOTRON, [
-            ("How an engagement works", "how-a-fractional-cto-engagement-works", "primary"),
-        ]),
-        body=[
-            _markdown(content.CTO_BODY),
-            _figure(team, "Illustration of people gathered around a table", "A working session"),
-            _cta("Talk to us about a fractional CTO", "/contact/"),
-        ],
-        show_page_meta=True, show_toc=True, published_on=_date("2026-01-12"),
-        updated_on=_date("2026-08-30"),
-    ))
-    _add(cto, StandardPage(
-        title="What is a fractional CTO?", slug="what-is-a-fractional-cto",
-        navigation_label="What is a fractional CTO?", show_in_menus=True,
-        search_description="What a fractional Chief Technology Officer does, and who it suits.",
-        jumbotron=_jumbotron("A plain explanation for founders and CEOs.{.smaller}"),
-        body=[_markdown(content.CTO_EXPLAINER), _cta("Talk to us", "/contact/")],
-        show_page_meta=True, show_reading_time=True, show_toc=True,
-        published_on=_date("2026-02-02"),
-    ))
-    _add(services, service_page(
-        title="Fractional Chief Delivery Officer", slug="fractional-cdo",
-        navigation_label="Fractional CDO", show_in_menus=True, promoted=True,
-        summary="A delivery leader who makes client work predictable again.",
-        search_description="A part-time delivery executive for agencies and service businesses.",
-        jumbotron=_jumbotron(content.CDO_JUMBOTRON, [
-            ("What changes", "what-changes-with-a-delivery-leader", "primary"),
-            ("Working together", "working-together", "forward"),
-        ]),
-        body=[_markdown(content.CDO_BODY), _cta("Discuss delivery leadership", "/contact/")],
-        show_page_meta=True, published_on=_date("2026-01-20"),
-    ))
-    _add(services, service_page(
-        title="Leadership coaching", slug="leadership-coaching", show_in_menus=True,
-        summary="Six months of coaching for newly promoted technical leaders.",
-        search_description="Coaching for new heads of engineering and delivery.",
-        body=[_markdown(content.COACHING_BODY), _cta("Ask about coaching", "/contact/")],
-    ))
-    _add(home, StandardPage(
-        title="About Northway", slug="about", navigation_label="About", show_in_menus=True,
-        search_description="Who we are and how we work.", body=[_markdown(content.ABOUT_BODY)],
-    ))
+    services = _add(
+        home,
+        service_index_page(
+            title="Services",
+            slug="services",
+            show_in_menus=True,
+            search_description="Fractional technology and delivery leadership services.",
+            body=[_markdown(content.SERVICES_INTRO)],
+        ),
+    )
+    cto = _add(
+        services,
+        service_page(
+            title="Fractional CTO for scaling software companies",
+            slug="fractional-cto",
+            navigation_label="Fractional CTO",
+            show_in_menus=True,
+            promoted=True,
+            summary="Senior technology leadership one to three days a week.",
+            search_description="A part-time CTO for founders: strategy, architecture, team health.",
+            jumbotron=_jumbotron(
+                content.CTO_JUMBOTRON,
+                [
+                    ("How an engagement works", "how-a-fractional-cto-engagement-works", "primary"),
+                ],
+            ),
+            body=[
+                _markdown(content.CTO_BODY),
+                _figure(
+                    team, "Illustration of people gathered around a table", "A working session"
+                ),
+                _cta("Talk to us about a fractional CTO", "/contact/"),
+            ],
+            show_page_meta=True,
+            show_toc=True,
+            published_on=_date("2026-01-12"),
+            updated_on=_date("2026-08-30"),
+        ),
+    )
+    _add(
+        cto,
+        StandardPage(
+            title="What is a fractional CTO?",
+            slug="what-is-a-fractional-cto",
+            navigation_label="What is a fractional CTO?",
+            show_in_menus=True,
+            search_description="What a fractional Chief Technology Officer does, and who it suits.",
+            jumbotron=_jumbotron("A plain explanation for founders and CEOs.{.smaller}"),
+            body=[_markdown(content.CTO_EXPLAINER), _cta("Talk to us", "/contact/")],
+            show_page_meta=True,
+            show_reading_time=True,
+            show_toc=True,
+            published_on=_date("2026-02-02"),
+        ),
+    )
+    _add(
+        services,
+        service_page(
+            title="Fractional Chief Delivery Officer",
+            slug="fractional-cdo",
+            navigation_label="Fractional CDO",
+            show_in_menus=True,
+            promoted=True,
+            summary="A delivery leader who makes client work predictable again.",
+            search_description="A part-time delivery leader for agencies and service firms.",
+            jumbotron=_jumbotron(
+                content.CDO_JUMBOTRON,
+                [
+                    ("What changes", "what-changes-with-a-delivery-leader", "primary"),
+                    ("Working together", "working-together", "forward"),
+                ],
+            ),
+            body=[_markdown(content.CDO_BODY), _cta("Discuss delivery leadership", "/contact/")],
+            show_page_meta=True,
+            published_on=_date("2026-01-20"),
+        ),
+    )
+    _add(
+        services,
+        service_page(
+            title="Leadership coaching",
+            slug="leadership-coaching",
+            show_in_menus=True,
+            summary="Six months of coaching for newly promoted technical leaders.",
+            search_description="Coaching for new heads of engineering and delivery.",
+            body=[_markdown(content.COACHING_BODY), _cta("Ask about coaching", "/contact/")],
+        ),
+    )
+    _add(
+        home,
+        StandardPage(
+            title="About Northway",
+            slug="about",
+            navigation_label="About",
+            show_in_menus=True,
+            search_description="Who we are and how we work.",
+            body=[_markdown(content.ABOUT_BODY)],
+        ),
+    )
     _load_blog(home)
-    contact = _add(home, ContactPage(
-        title="Contact", slug="contact", show_in_menus=True, intro=content.CONTACT_INTRO,
-        search_description="Get in touch about fractional leadership.",
-        subject="New enquiry from the website",
-    ))
-    for order, (label, field_type, required) in enumerate([
-        ("Your name", "singleline", True),
-        ("Email address", "email", True),
-        ("Company", "singleline", False),
-        ("How can we help?", "multiline", True),
-    ]):
+    contact = _add(
+        home,
+        ContactPage(
+            title="Contact",
+            slug="contact",
+            show_in_menus=True,
+            intro=content.CONTACT_INTRO,
+            search_description="Get in touch about fractional leadership.",
+            subject="New enquiry from the website",
+        ),
+    )
+    for order, (label, field_type, required) in enumerate(
+        [
+            ("Your name", "singleline", True),
+            ("Email address", "email", True),
+            ("Company", "singleline", False),
+            ("How can we help?", "multiline", True),
+        ]
+    ):
         ContactFormField.objects.create(
             page=contact, sort_order=order, label=label, field_type=field_type, required=required
         )
@@ -162,17 +222,26 @@ def load_demo_site():
 
 def _point_default_site_at(home):
     site = Site.objects.create(
-        hostname="localhost", port=80, root_page=home, is_default_site=True,
+        hostname="localhost",
+        port=80,
+        root_page=home,
+        is_default_site=True,
         site_name="Northway Leadership",
     )
-    SiteSettings.objects.update_or_create(site=site, defaults={
-        "organisation_name": "Northway Leadership",
-        "tagline": "Fractional technology and delivery leadership",
-        "contact_email": "hello@northway.example",
-        "social_links": [
-            {"type": "link", "value": {"label": "LinkedIn", "url": "https://www.linkedin.com/"}},
-        ],
-    })
+    SiteSettings.objects.update_or_create(
+        site=site,
+        defaults={
+            "organisation_name": "Northway Leadership",
+            "tagline": "Fractional technology and delivery leadership",
+            "contact_email": "hello@northway.example",
+            "social_links": [
+                {
+                    "type": "link",
+                    "value": {"label": "LinkedIn", "url": "https://www.linkedin.com/"},
+                },
+            ],
+        },
+    )
 
 
 def _load_blog(home):
@@ -181,10 +250,16 @@ def _load_blog(home):
     blog_index_page = apps.get_model("blog", "BlogIndexPage")
     blog_page = apps.get_model("blog", "BlogPage")
 
-    blog = _add(home, blog_index_page(
-        title="Blog", slug="blog", show_in_menus=True, search_description=content.BLOG_INTRO,
-        body=[_markdown(content.BLOG_INTRO)],
-    ))
+    blog = _add(
+        home,
+        blog_index_page(
+            title="Blog",
+            slug="blog",
+            show_in_menus=True,
+            search_description=content.BLOG_INTRO,
+            body=[_markdown(content.BLOG_INTRO)],
+        ),
+    )
     authors = {}
     for seed, data in enumerate(content.AUTHORS, start=10):
         photo = demo_image(f"Portrait of {data['name']}", seed, size=(400, 400), portrait=True)
@@ -197,9 +272,14 @@ def _load_blog(home):
     }
     for seed, post in enumerate(content.POSTS, start=20):
         page = blog_page(
-            title=post["title"], slug=post["slug"], intro=post["intro"],
-            search_description=post["intro"], author=authors[post["author"]],
-            published_on=_date(post["date"]), show_page_meta=True, show_reading_time=True,
+            title=post["title"],
+            slug=post["slug"],
+            intro=post["intro"],
+            search_description=post["intro"],
+            author=authors[post["author"]],
+            published_on=_date(post["date"]),
+            show_page_meta=True,
+            show_reading_time=True,
             hero_image=demo_image(f"Illustration for {post['title']}", seed),
             body=[_markdown(post["body"]), _cta("Talk to us about this", "/contact/")],
         )

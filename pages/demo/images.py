@@ -33,7 +33,9 @@ def _portrait(seed, size):
     image = PILImage.new("RGB", size, rng.choice(["#e9eef5", "#f4f1ec"]))
     draw = ImageDraw.Draw(image)
     skin = rng.choice(["#f1c27d", "#c68642", "#8d5524", "#e0ac69"])
-    draw.ellipse((width * 0.15, height * 0.62, width * 0.85, height * 1.3), fill=rng.choice(PALETTE))
+    draw.ellipse(
+        (width * 0.15, height * 0.62, width * 0.85, height * 1.3), fill=rng.choice(PALETTE)
+    )
     draw.ellipse((width * 0.3, height * 0.2, width * 0.7, height * 0.62), fill=skin)
     return image
 

@@ -3,4 +3,11 @@ from pages.models.contact import ContactFormField, ContactPage
 from pages.models.pages import HomePage, StandardPage
 from pages.models.site_settings import SiteSettings
 
-__all__ = ["BasePage", "ContactFormField", "ContactPage", "HomePage", "SiteSettings", "StandardPage"]
+__all__ = [
+    "BasePage",
+    "ContactFormField",
+    "ContactPage",
+    "HomePage",
+    "SiteSettings",
+    "StandardPage",
+]

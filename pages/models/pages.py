@@ -28,11 +28,16 @@ class HomePage(BasePage):
         service_page = apps.get_model("services", "ServicePage")
         blog_page = apps.get_model("blog", "BlogPage")
         context["promoted_services"] = (
-            service_page.objects.live().public().descendant_of(self).filter(promoted=True)
+            service_page.objects.live()
+            .public()
+            .descendant_of(self)
+            .filter(promoted=True)
             .order_by("path")
         )
         context["latest_posts"] = (
-            blog_page.objects.live().public().descendant_of(self)
+            blog_page.objects.live()
+            .public()
+            .descendant_of(self)
             .select_related("author", "hero_image")
             .order_by("-published_on", "-first_published_at")[: self.latest_posts_count]
         )

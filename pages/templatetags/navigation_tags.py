@@ -34,9 +34,14 @@ def main_menu(context):
     current = context.get("page")
     current_path = current.path if isinstance(current, Page) else ""
     pages = (
-        Page.objects.live().public().in_menu().descendant_of(root)
+        Page.objects.live()
+        .public()
+        .in_menu()
+        .descendant_of(root)
         .filter(depth__in=[root.depth + 1, root.depth + 2])
-        .order_by("path").defer_streamfields().specific()
+        .order_by("path")
+        .defer_streamfields()
+        .specific()
     )
     items, by_path = [], {}
     for page in pages:
@@ -57,8 +62,12 @@ def breadcrumbs(context):
     if not isinstance(page, Page) or root is None or page.depth <= root.depth:
         return {"ancestors": []}
     ancestors = (
-        Page.objects.ancestor_of(page).filter(depth__gte=root.depth).live()
-        .order_by("depth").defer_streamfields().specific()
+        Page.objects.ancestor_of(page)
+        .filter(depth__gte=root.depth)
+        .live()
+        .order_by("depth")
+        .defer_streamfields()
+        .specific()
     )
     return {"ancestors": list(ancestors), "page": page}
 

@@ -1,7 +1,7 @@
 """The blog: posts with their furniture, newest-first pages, categories and feeds."""
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from blog.models import BlogIndexPage, BlogPage
 from blog.snippets import Author, BlogCategory
@@ -35,10 +35,11 @@ def test_the_index_lists_posts_newest_first(client):
 
 def test_the_index_paginates(client, add_page):
     blog = BlogIndexPage.objects.get()
-    start = datetime(2020, 1, 1, tzinfo=timezone.utc)
+    start = datetime(2020, 1, 1, tzinfo=UTC)
     for number in range(12):
-        add_page(blog, BlogPage, title=f"Old post {number}",
-                 published_on=start + timedelta(days=number))
+        add_page(
+            blog, BlogPage, title=f"Old post {number}", published_on=start + timedelta(days=number)
+        )
     first = post_titles(client.get("/blog/").content.decode())
     second = post_titles(client.get("/blog/?page=2").content.decode())
     assert len(first) == 10 and len(second) == 6
@@ -82,5 +83,6 @@ def test_rss_and_atom_feeds(client):
 def test_snippets_exist_for_authors_and_categories():
     assert Author.objects.count() == 2
     assert set(BlogCategory.objects.values_list("slug", flat=True)) == {
-        "delivery", "technology-leadership"
+        "delivery",
+        "technology-leadership",
     }

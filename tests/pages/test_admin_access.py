@@ -20,10 +20,20 @@ def site_admin(db):
     return user
 
 
-AREAS_FOR_EVERY_EDITOR = ["/admin/", "/admin/pages/", "/admin/images/", "/admin/documents/",
-                          "/admin/snippets/blog/author/", "/admin/snippets/blog/blogcategory/"]
-ADMIN_ONLY_AREAS = ["/admin/users/", "/admin/groups/", "/admin/settings/pages/sitesettings/",
-                    "/admin/sites/"]
+AREAS_FOR_EVERY_EDITOR = [
+    "/admin/",
+    "/admin/pages/",
+    "/admin/images/",
+    "/admin/documents/",
+    "/admin/snippets/blog/author/",
+    "/admin/snippets/blog/blogcategory/",
+]
+ADMIN_ONLY_AREAS = [
+    "/admin/users/",
+    "/admin/groups/",
+    "/admin/settings/pages/sitesettings/",
+    "/admin/sites/",
+]
 
 
 @pytest.mark.parametrize("url", AREAS_FOR_EVERY_EDITOR)

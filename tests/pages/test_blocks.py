@@ -10,28 +10,56 @@ from services.models import ServiceIndexPage, ServicePage
 
 
 def all_blocks(image, target_page):
-    jumbotron = [{"type": "jumbotron", "value": {
-        "text": "A hero sentence.{.bold}",
-        "buttons": [
-            {"label": "Read how", "link": {"anchor": "how-it-works"}, "style": "primary"},
-            {"label": "Our page", "link": {"page": target_page.pk}, "style": "secondary"},
-            {"label": "Elsewhere", "link": {"link_url": "https://example.org/x"}, "style": "forward"},
-        ],
-    }}]
+    jumbotron = [
+        {
+            "type": "jumbotron",
+            "value": {
+                "text": "A hero sentence.{.bold}",
+                "buttons": [
+                    {"label": "Read how", "link": {"anchor": "how-it-works"}, "style": "primary"},
+                    {"label": "Our page", "link": {"page": target_page.pk}, "style": "secondary"},
+                    {
+                        "label": "Elsewhere",
+                        "link": {"link_url": "https://example.org/x"},
+                        "style": "forward",
+                    },
+                ],
+            },
+        }
+    ]
     body = [
         {"type": "markdown", "value": "## How it works\n\nPlain words.{.larger}"},
-        {"type": "figure", "value": {
-            "image": image.pk, "alt_text": "A navy rectangle", "decorative": False,
-            "caption": "Our colour", "style": "rounded", "widths": ["200", "500"],
-        }},
+        {
+            "type": "figure",
+            "value": {
+                "image": image.pk,
+                "alt_text": "A navy rectangle",
+                "decorative": False,
+                "caption": "Our colour",
+                "style": "rounded",
+                "widths": ["200", "500"],
+            },
+        },
         {"type": "markdown", "value": "More text."},
-        {"type": "figure", "value": {
-            "image": image.pk, "alt_text": "", "decorative": True, "caption": "",
-            "style": "", "widths": ["350"],
-        }},
-        {"type": "call_to_action", "value": {
-            "label": "Talk to us", "link": {"link_url": "/contact/"}, "style": "forward",
-        }},
+        {
+            "type": "figure",
+            "value": {
+                "image": image.pk,
+                "alt_text": "",
+                "decorative": True,
+                "caption": "",
+                "style": "",
+                "widths": ["350"],
+            },
+        },
+        {
+            "type": "call_to_action",
+            "value": {
+                "label": "Talk to us",
+                "link": {"link_url": "/contact/"},
+                "style": "forward",
+            },
+        },
     ]
     return {"jumbotron": jumbotron, "body": body}
 
@@ -89,20 +117,40 @@ def test_every_page_type_renders_every_block(client, home, make_image, add_page,
 
 def test_a_figure_as_first_block_loads_eagerly(client, home, make_image, add_page):
     image = make_image()
-    page = add_page(home, StandardPage, title="Eager", body=[{"type": "figure", "value": {
-        "image": image.pk, "alt_text": "x", "decorative": False, "caption": "", "style": "",
-        "widths": ["200"],
-    }}])
+    page = add_page(
+        home,
+        StandardPage,
+        title="Eager",
+        body=[
+            {
+                "type": "figure",
+                "value": {
+                    "image": image.pk,
+                    "alt_text": "x",
+                    "decorative": False,
+                    "caption": "",
+                    "style": "",
+                    "widths": ["200"],
+                },
+            }
+        ],
+    )
     html = client.get(page.url).content.decode()
     assert 'alt="x" decoding="async"' in html and 'alt="x" loading="lazy"' not in html
 
 
 def test_figure_renditions_exist_in_avif_webp_and_jpeg(make_image):
     image = make_image(size=(900, 600))
-    value = FigureBlock().to_python({
-        "image": image.pk, "alt_text": "x", "decorative": False, "caption": "", "style": "",
-        "widths": ["200", "800", "1200"],
-    })
+    value = FigureBlock().to_python(
+        {
+            "image": image.pk,
+            "alt_text": "x",
+            "decorative": False,
+            "caption": "",
+            "style": "",
+            "widths": ["200", "800", "1200"],
+        }
+    )
     context = FigureBlock().get_context(value)
     picture = context["picture"]
     avif, webp = (srcset for _, srcset in picture["sources"])
@@ -131,13 +179,23 @@ def test_link_block_refuses_both_neither_and_unsafe(link, message):
 
 
 @pytest.mark.parametrize(
-    "link, url", [({"link_url": "/contact/"}, "/contact/"), ({"anchor": "#how"}, "#how"),
-                  ({"anchor": "how"}, "#how"), ({"link_url": "mailto:a@b.example"}, "mailto:a@b.example")]
+    "link, url",
+    [
+        ({"link_url": "/contact/"}, "/contact/"),
+        ({"anchor": "#how"}, "#how"),
+        ({"anchor": "how"}, "#how"),
+        ({"link_url": "mailto:a@b.example"}, "mailto:a@b.example"),
+    ],
 )
 def test_link_block_resolves_to_one_url(link, url):
     block = CallToActionBlock()
-    value = block.to_python({"label": "Go", "style": "primary",
-                             "link": {"page": None, "link_url": "", "anchor": "", **link}})
+    value = block.to_python(
+        {
+            "label": "Go",
+            "style": "primary",
+            "link": {"page": None, "link_url": "", "anchor": "", **link},
+        }
+    )
     block.clean(value)
     assert value["link"].url == url
 
@@ -145,11 +203,27 @@ def test_link_block_resolves_to_one_url(link, url):
 def test_figure_needs_alt_text_unless_decorative(make_image):
     block = FigureBlock()
     image = make_image()
-    value = block.to_python({"image": image.pk, "alt_text": "", "decorative": False,
-                             "caption": "", "style": "", "widths": ["200"]})
+    value = block.to_python(
+        {
+            "image": image.pk,
+            "alt_text": "",
+            "decorative": False,
+            "caption": "",
+            "style": "",
+            "widths": ["200"],
+        }
+    )
     with pytest.raises(wagtail_blocks.StructBlockValidationError) as error:
         block.clean(value)
     assert "Add alt text" in str(error.value.block_errors)
-    value = block.to_python({"image": image.pk, "alt_text": "", "decorative": True,
-                             "caption": "", "style": "", "widths": ["200"]})
+    value = block.to_python(
+        {
+            "image": image.pk,
+            "alt_text": "",
+            "decorative": True,
+            "caption": "",
+            "style": "",
+            "widths": ["200"],
+        }
+    )
     block.clean(value)

@@ -58,8 +58,9 @@ def test_a_bot_filling_the_honeypot_is_thanked_but_nothing_is_kept(client, conta
 
 
 def test_invalid_input_re_renders_with_messages_and_keeps_what_was_typed(client, contact):
-    response = client.post(contact.url, {**GOOD_POST, "email_address": "not-an-email",
-                                         "how_can_we_help": ""})
+    response = client.post(
+        contact.url, {**GOOD_POST, "email_address": "not-an-email", "how_can_we_help": ""}
+    )
     html = response.content.decode()
     assert response.status_code == 200
     assert "Please correct the highlighted fields" in html

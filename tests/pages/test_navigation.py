@@ -36,7 +36,9 @@ def test_menu_uses_navigation_labels_and_one_level_of_children(client):
     submenu = re.search(r'<ul class="main-menu__submenu">.*?</ul>', menu, re.S).group(0)
     # Navigation labels, not titles; explainers two levels down are not in the menu.
     assert re.findall(r">([^<]+)</a>", submenu) == [
-        "Fractional CTO", "Fractional CDO", "Leadership coaching"
+        "Fractional CTO",
+        "Fractional CDO",
+        "Leadership coaching",
     ]
     assert "What is a fractional CTO?" not in menu
 
@@ -46,7 +48,10 @@ def test_moving_a_page_changes_the_menu_order(client, home):
     services = ServiceIndexPage.objects.get()
     about.move(services, pos="left")
     assert top_level_labels(client.get("/").content.decode()) == [
-        "About", "Services", "Blog", "Contact"
+        "About",
+        "Services",
+        "Blog",
+        "Contact",
     ]
 
 
@@ -62,7 +67,9 @@ def test_breadcrumbs_follow_the_ancestors_with_navigation_labels(client):
     html = client.get("/services/fractional-cto/what-is-a-fractional-cto/").content.decode()
     crumbs = re.search(r'<nav class="breadcrumbs".*?</nav>', html, re.S).group(0)
     assert re.findall(r'<a href="([^"]+)">([^<]+)</a>', crumbs) == [
-        ("/", "Home"), ("/services/", "Services"), ("/services/fractional-cto/", "Fractional CTO")
+        ("/", "Home"),
+        ("/services/", "Services"),
+        ("/services/fractional-cto/", "Fractional CTO"),
     ]
     assert '<span aria-current="page">What is a fractional CTO?</span>' in crumbs
 
@@ -75,7 +82,8 @@ def test_a_section_page_lists_its_children(client):
     html = client.get("/services/").content.decode()
     listing = re.search(r'<section class="card-list".*?</section>', html, re.S).group(0)
     assert re.findall(r'<h3 class="card__title"><a href="([^"]+)">', listing) == [
-        "/services/fractional-cto/", "/services/fractional-cdo/",
+        "/services/fractional-cto/",
+        "/services/fractional-cdo/",
         "/services/leadership-coaching/",
     ]
 
@@ -95,7 +103,9 @@ def test_footer_comes_from_site_settings(client, site):
 
 def test_every_page_has_title_description_and_canonical(client):
     html = client.get("/services/fractional-cto/").content.decode()
-    assert "<title>Fractional CTO for scaling software companies · Northway Leadership</title>" in html
+    assert (
+        "<title>Fractional CTO for scaling software companies · Northway Leadership</title>" in html
+    )
     assert '<meta name="description" content="A part-time CTO for founders' in html
     assert '<link rel="canonical" href="http://localhost/services/fractional-cto/">' in html
 
@@ -122,8 +132,17 @@ def queries_for(client, url):
     return len(captured)
 
 
-@pytest.mark.parametrize("url", ["/", "/services/", "/services/fractional-cto/", "/about/",
-                                 "/blog/", "/blog/writing-architecture-decisions-down/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/services/",
+        "/services/fractional-cto/",
+        "/about/",
+        "/blog/",
+        "/blog/writing-architecture-decisions-down/",
+    ],
+)
 def test_query_count_does_not_grow_with_the_tree(client, home, url):
     grow_tree(home, 0, 5)
     small = queries_for(client, url)

@@ -1,6 +1,6 @@
 """Page meta: dates, reading time, table of contents."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from pages.models import StandardPage
 
@@ -9,8 +9,13 @@ WORDS_PER_MINUTE = 230
 
 def test_reading_time_is_computed_from_the_body(client, home, add_page):
     text = " ".join(["word"] * (WORDS_PER_MINUTE * 3))
-    page = add_page(home, StandardPage, title="Long read", show_reading_time=True,
-                    body=[{"type": "markdown", "value": text}])
+    page = add_page(
+        home,
+        StandardPage,
+        title="Long read",
+        show_reading_time=True,
+        body=[{"type": "markdown", "value": text}],
+    )
     assert page.reading_time == 3
     assert "3 min read" in client.get(page.url).content.decode()
 
@@ -22,9 +27,12 @@ def test_reading_time_is_hidden_unless_asked_for(client, home, add_page):
 
 def test_dates_show_when_page_meta_is_on(client, home, add_page):
     page = add_page(
-        home, StandardPage, title="Dated", show_page_meta=True,
-        published_on=datetime(2025, 3, 5, 12, tzinfo=timezone.utc),
-        updated_on=datetime(2025, 6, 24, 12, tzinfo=timezone.utc),
+        home,
+        StandardPage,
+        title="Dated",
+        show_page_meta=True,
+        published_on=datetime(2025, 3, 5, 12, tzinfo=UTC),
+        updated_on=datetime(2025, 6, 24, 12, tzinfo=UTC),
     )
     html = client.get(page.url).content.decode()
     assert 'Published <time datetime="2025-03-05T12:00:00+00:00">5 March 2025</time>' in html
@@ -32,9 +40,16 @@ def test_dates_show_when_page_meta_is_on(client, home, add_page):
 
 
 def test_table_of_contents_links_to_the_body_headings(client, home, add_page):
-    body = "## First part\n\nText.\n\n### A detail\n\nMore.\n\n## Second part{.heading-wide}\n\nEnd."
-    page = add_page(home, StandardPage, title="With TOC", show_toc=True,
-                    body=[{"type": "markdown", "value": body}])
+    body = (
+        "## First part\n\nText.\n\n### A detail\n\nMore.\n\n## Second part{.heading-wide}\n\nEnd."
+    )
+    page = add_page(
+        home,
+        StandardPage,
+        title="With TOC",
+        show_toc=True,
+        body=[{"type": "markdown", "value": body}],
+    )
     html = client.get(page.url).content.decode()
     assert '<a href="#first-part">First part</a>' in html
     assert '<li class="toc__level-3"><a href="#a-detail">A detail</a></li>' in html
@@ -45,6 +60,7 @@ def test_table_of_contents_links_to_the_body_headings(client, home, add_page):
 
 
 def test_no_table_of_contents_when_switched_off(client, home, add_page):
-    page = add_page(home, StandardPage, title="No TOC",
-                    body=[{"type": "markdown", "value": "## A heading"}])
+    page = add_page(
+        home, StandardPage, title="No TOC", body=[{"type": "markdown", "value": "## A heading"}]
+    )
     assert "On this page" not in client.get(page.url).content.decode()

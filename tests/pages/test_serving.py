@@ -34,8 +34,12 @@ def test_without_a_database_healthz_is_503_and_pages_get_the_500_page(tmp_path):
         "STATIC_ROOT": str(tmp_path / "static"),
     }
     # As in a deployment: hashed, compressed static files collected before serving.
-    subprocess.run([sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-                   cwd=PROJECT, env=env, check=True)
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=PROJECT,
+        env=env,
+        check=True,
+    )
     with gunicorn(env, workers=1) as base_url:
         status, body = fetch(base_url + "/healthz")
         assert status == 503 and "database unavailable" in body
@@ -47,7 +51,9 @@ def test_without_a_database_healthz_is_503_and_pages_get_the_500_page(tmp_path):
 def test_production_refuses_to_start_without_its_environment():
     result = subprocess.run(
         [sys.executable, "-c", "import site_project.settings.production"],
-        cwd=PROJECT, capture_output=True, text=True,
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
         env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(PROJECT)},
     )
     assert result.returncode != 0

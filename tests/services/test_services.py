@@ -16,7 +16,9 @@ def test_home_lists_promoted_services_in_tree_order(client, add_page):
 
     section = home_section(client.get("/").content.decode(), "services-heading")
     assert re.findall(r'<h3 class="card__title"><a href="[^"]+">([^<]+)</a>', section) == [
-        "Fractional CTO", "Fractional CDO", "Fractional COO"
+        "Fractional CTO",
+        "Fractional CDO",
+        "Fractional COO",
     ]
 
 
@@ -39,4 +41,4 @@ def test_home_shows_the_latest_three_posts(client):
 def test_a_service_page_lists_its_explainers(client):
     html = client.get("/services/fractional-cto/").content.decode()
     assert 'href="/services/fractional-cto/what-is-a-fractional-cto/"' in html
-    assert "<h2 id=\"children-heading\">Explainers</h2>" in html
+    assert '<h2 id="children-heading">Explainers</h2>' in html

@@ -16,6 +16,8 @@ class Command(BaseCommand):
             if options["if_empty"]:
                 self.stdout.write("The site already has content: demo content not loaded.")
                 return
-            raise CommandError("The site already has a home page: demo content is for an empty site.")
+            raise CommandError(
+                "The site already has a home page: demo content is for an empty site."
+            )
         home = load_demo_site()
         self.stdout.write(self.style.SUCCESS(f"Demo content loaded under {home.title!r}."))
