@@ -19,9 +19,12 @@ from pages.models import HomePage
 
 
 def pytest_collection_modifyitems(items):
-    """Tests outside tests/browser run inside a rolled-back transaction."""
+    """Every test may use the database, inside a rolled-back transaction.
+
+    (Browser tests too: the mark is what makes pytest-django create the test database.)
+    """
     for item in items:
-        if "browser" not in item.path.parts and not item.get_closest_marker("django_db"):
+        if not item.get_closest_marker("django_db"):
             item.add_marker(pytest.mark.django_db)
 
 

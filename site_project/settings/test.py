@@ -16,3 +16,5 @@ STORAGES["staticfiles"] = {  # noqa: F405
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / ".local" / "test-media"))  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 SERVE_MEDIA = True
+# Browser tests serve CSS straight from static/ (no collectstatic step).
+WHITENOISE_USE_FINDERS = True

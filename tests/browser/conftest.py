@@ -11,6 +11,10 @@ from playwright.sync_api import sync_playwright
 
 from tests.serving import gunicorn
 
+# Playwright's sync API runs an event loop in this thread; Django refuses ORM calls while one
+# runs. Our ORM calls (fixtures) do not overlap with Playwright's, so allow them.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
