@@ -33,14 +33,16 @@ run: venv
 browser:
 	@bash .ci/ensure-chromium
 
+# The test cluster is throwaway: removed before (a killed run may have left one) and after.
 test: dev-venv browser
-	rm -rf $(TEST_DB_DIR)
+	$(PY) -m site_project.localdb destroy $(TEST_DB_DIR)
 	LOCAL_DB_DIR=$(TEST_DB_DIR) $(PY) -m pytest $(PYTEST_ARGS); status=$$?; \
 		$(PY) -m site_project.localdb destroy $(TEST_DB_DIR); exit $$status
 
 check: dev-venv
-	$(PY) manage.py check
-	$(PY) manage.py makemigrations --check --dry-run
+	LOCAL_DB_DIR=$(TEST_DB_DIR) $(PY) manage.py check \
+		&& LOCAL_DB_DIR=$(TEST_DB_DIR) $(PY) manage.py makemigrations --check --dry-run; \
+		status=$$?; $(PY) -m site_project.localdb destroy $(TEST_DB_DIR); exit $$status
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 

@@ -121,6 +121,10 @@ class BlogPage(BasePage):
         return context
 
     @property
+    def share_image(self):
+        return self.hero_image
+
+    @property
     def main_category(self):
         categories = list(self.categories.all())
         return categories[0] if categories else None

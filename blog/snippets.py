@@ -7,10 +7,15 @@ from wagtail.snippets.models import register_snippet
 
 @register_snippet
 class Author(models.Model):
-    name = models.CharField(max_length=100)
+    name = models.CharField(max_length=100, help_text="As shown on posts.")
     role = models.CharField(max_length=100, blank=True, help_text="e.g. Fractional CTO")
     photo = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="A square head-and-shoulders photo works best.",
     )
     bio = models.TextField(blank=True, max_length=600, help_text="Two or three sentences.")
 
@@ -25,7 +30,7 @@ class Author(models.Model):
 
 @register_snippet
 class BlogCategory(models.Model):
-    name = models.CharField(max_length=80, unique=True)
+    name = models.CharField(max_length=80, unique=True, help_text="e.g. Delivery")
     slug = models.SlugField(
         max_length=80, unique=True, help_text="Used in the category's address: /blog/category/…/"
     )

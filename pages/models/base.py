@@ -83,6 +83,11 @@ class BasePage(Page):
     def display_date(self):
         return self.published_on or self.first_published_at
 
+    @property
+    def share_image(self):
+        """The image shown when the page is shared; page types with a picture override it."""
+        return None
+
     @cached_property
     def body_markdown(self):
         """The Markdown of the body's text blocks, for reading time and the table of contents."""

@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from pages.models import StandardPage
+from pages.models import SiteSettings, StandardPage
 from services.models import ServiceIndexPage, ServicePage
 
 
@@ -89,8 +89,6 @@ def test_a_section_page_lists_its_children(client):
 
 
 def test_footer_comes_from_site_settings(client, site):
-    from pages.models import SiteSettings
-
     settings = SiteSettings.for_site(site)
     settings.tagline = "Steady hands for growing teams"
     settings.save()
@@ -149,3 +147,19 @@ def test_query_count_does_not_grow_with_the_tree(client, home, url):
     grow_tree(home, 5, 200)
     large = queries_for(client, url)
     assert large == small, f"{url}: {small} queries with 5 extra pages, {large} with 200"
+
+
+def test_share_tags_use_the_post_image_or_the_default_share_image(client, site, make_image):
+    post_html = client.get("/blog/writing-architecture-decisions-down/").content.decode()
+    assert '<meta property="og:type" content="article">' in post_html
+    assert re.search(
+        r'<meta property="og:image" content="http://testserver/media/[^"]+">', post_html
+    )
+
+    assert 'property="og:image"' not in client.get("/about/").content.decode()
+    settings = SiteSettings.for_site(site)
+    settings.default_share_image = make_image(title="Share card")
+    settings.save()
+    about = client.get("/about/").content.decode()
+    assert '<meta property="og:title" content="About Northway">' in about
+    assert re.search(r'<meta property="og:image" content="http://testserver/media/[^"]+">', about)
