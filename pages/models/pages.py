@@ -39,6 +39,7 @@ class HomePage(BasePage):
             .public()
             .descendant_of(self)
             .select_related("author", "hero_image")
+            .prefetch_related("categories")
             .order_by("-published_on", "-first_published_at")[: self.latest_posts_count]
         )
         return context
