@@ -10,7 +10,13 @@ from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 from wagtailmarkdown.blocks import MarkdownBlock as WagtailMarkdownBlock
 
-from pages.markdown import render_markdown
+from pages.markdown import extract_headings, render_markdown
+
+
+def heading_ids(text, taken_ids):
+    """Every heading id (h2-h6) that ``text`` renders with, given the ids already taken."""
+    return {heading.id for heading in extract_headings(text, taken_ids, levels=range(2, 7))}
+
 
 BUTTON_STYLES = [
     ("primary", "Primary button"),
@@ -36,14 +42,23 @@ ANCHOR_RE = re.compile(r"^#?[A-Za-z][\w\-:.]*$")
 
 
 class MarkdownBlock(WagtailMarkdownBlock):
-    """Markdown in the markdown-it-attrs dialect, rendered and sanitised by pages.markdown."""
+    """Markdown in the markdown-it-attrs dialect, rendered and sanitised by pages.markdown.
+
+    A page body passes ``heading_ids`` (a set) to its blocks so heading ids stay unique across
+    blocks, in the same order BasePage.table_of_contents numbers them.
+    """
 
     def render_basic(self, value, context=None):
         return render_markdown(value)
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        context["html"] = render_markdown(value)
+        taken = (parent_context or {}).get("heading_ids")
+        if taken is None:
+            context["html"] = render_markdown(value)
+        else:
+            context["html"] = render_markdown(value, frozenset(taken))
+            taken.update(heading_ids(value, frozenset(taken)))
         return context
 
     class Meta:

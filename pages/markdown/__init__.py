@@ -107,29 +107,35 @@ def sanitise(html_text: str) -> str:
 
 
 @functools.lru_cache(maxsize=64)
-def _convert(text: str) -> tuple[str, tuple[Heading, ...]]:
+def _convert(text: str, taken_ids: frozenset[str]) -> tuple[str, tuple[Heading, ...]]:
     """Sanitised HTML and all headings (h2-h6) of ``text``; cached, as a page asks for both."""
     md = markdown.Markdown(
-        extensions=["tables", "fenced_code", "sane_lists", DialectExtension()],
+        extensions=["tables", "fenced_code", "sane_lists", DialectExtension(taken_ids=taken_ids)],
         output_format="html",
     )
     body = md.convert(text)
     return sanitise(body), tuple(md.headings)
 
 
-def render_markdown(text: str) -> SafeString:
-    """Markdown in the markdown-it-attrs dialect -> sanitised HTML, safe to put in a template."""
-    return mark_safe(_convert(text or "")[0])
+def render_markdown(text: str, taken_ids: frozenset[str] = frozenset()) -> SafeString:
+    """Markdown in the markdown-it-attrs dialect -> sanitised HTML, safe to put in a template.
+
+    ``taken_ids``: heading ids already used on the page (by earlier blocks), to stay unique.
+    """
+    return mark_safe(_convert(text or "", frozenset(taken_ids))[0])
 
 
-def extract_headings(text: str) -> list[Heading]:
-    """The h2-h4 headings of ``text`` in document order, with the ids the rendered HTML has."""
-    return [h for h in _convert(text or "")[1] if 2 <= h.level <= 4]
+def extract_headings(
+    text: str, taken_ids: frozenset[str] = frozenset(), levels=range(2, 5)
+) -> list[Heading]:
+    """The headings of ``text`` (h2-h4 by default) in document order, with the ids the HTML
+    rendered with the same ``taken_ids`` has."""
+    return [h for h in _convert(text or "", frozenset(taken_ids))[1] if h.level in levels]
 
 
 def strip_markdown(text: str) -> str:
     """The plain text of ``text`` (no markup), whitespace collapsed: for descriptions, counts."""
-    rendered = _convert(text or "")[0]
+    rendered = _convert(text or "", frozenset())[0]
     rendered = re.sub(r"<(br|hr|/p|/li|/h\d|/td|/th|/blockquote|/pre)\b", r" \g<0>", rendered)
     return " ".join(html.unescape(nh3.clean(rendered, tags=set())).split())
 

@@ -61,6 +61,10 @@ def slugify(text: str) -> str:
 
 
 class DialectTreeprocessor(Treeprocessor):
+    def __init__(self, md, taken_ids=frozenset()):
+        super().__init__(md)
+        self.taken_ids = taken_ids
+
     def run(self, root: etree.Element) -> None:
         for element in list(root.iter()):
             if element.tag in ("ul", "ol"):
@@ -108,11 +112,12 @@ class DialectTreeprocessor(Treeprocessor):
     def _headings(self, root: etree.Element) -> list[Heading]:
         """Demote h1 and give every heading a unique id: its own {#id}, else its text's slug.
 
-        A slug never takes an id written elsewhere in the text; repeats get -2, -3, ...
+        A slug never takes an id written elsewhere in the text, nor one in ``taken_ids`` (used
+        by earlier blocks of the same page); repeats get -2, -3, ...
         """
         headings = [element for element in root.iter() if element.tag in HEADINGS]
         written = {h.get("id") for h in headings if ID_RE.match(h.get("id", ""))}
-        taken: set[str] = set()
+        taken: set[str] = set(self.taken_ids)
         counters: dict[str, int] = {}  # next suffix to try per base, so repeats stay linear
         found = []
         for heading in headings:
@@ -141,6 +146,10 @@ class FenceAttributes(Postprocessor):
 
 
 class DialectExtension(Extension):
+    def __init__(self, **kwargs):
+        self.config = {"taken_ids": [frozenset(), "heading ids already used on the page"]}
+        super().__init__(**kwargs)
+
     def extendMarkdown(self, md) -> None:
         md.preprocessors.register(CommonMarkBlocks(md), "commonmark_blocks", 28)
         md.delimiters.add("~", "s", double=True)
@@ -148,7 +157,9 @@ class DialectExtension(Extension):
             SubstituteTagInlineProcessor(r"\\(?=\n)", "br"), "backslash_break", 185
         )
         # After "inline" (20) has built the inline elements, before "prettify" (10).
-        md.treeprocessors.register(DialectTreeprocessor(md), "markdown_it_dialect", 15)
+        md.treeprocessors.register(
+            DialectTreeprocessor(md, self.getConfig("taken_ids")), "markdown_it_dialect", 15
+        )
         # After "raw_html" (30) has put fenced code back.
         md.postprocessors.register(FenceAttributes(md), "fence_attributes", 20)
         md.headings = []

@@ -8,7 +8,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from pages.blocks import JumbotronBlock, PageStreamBlock
+from pages.blocks import JumbotronBlock, PageStreamBlock, heading_ids
 from pages.markdown import extract_headings, reading_time_minutes
 
 
@@ -99,4 +99,15 @@ class BasePage(Page):
 
     @property
     def table_of_contents(self):
-        return extract_headings(self.body_markdown)
+        """h2-h4 of the body's Markdown blocks, numbered page-wide as the blocks render them."""
+        taken, headings = set(), []
+        for block in self.body:
+            if block.block_type == "markdown":
+                headings += extract_headings(block.value, frozenset(taken))
+                taken |= heading_ids(block.value, frozenset(taken))
+        return headings
+
+    @staticmethod
+    def new_heading_id_set():
+        """A fresh set for the body template to share among its blocks (see MarkdownBlock)."""
+        return set()

@@ -1,5 +1,6 @@
 """Page meta: dates, reading time, table of contents."""
 
+import re
 from datetime import UTC, datetime
 
 from pages.models import StandardPage
@@ -64,3 +65,17 @@ def test_no_table_of_contents_when_switched_off(client, home, add_page):
         home, StandardPage, title="No TOC", body=[{"type": "markdown", "value": "## A heading"}]
     )
     assert "On this page" not in client.get(page.url).content.decode()
+
+
+def test_heading_ids_are_unique_across_blocks_and_match_the_toc(client, home, add_page):
+    body = [
+        {"type": "markdown", "value": "## Pricing\n\nFirst."},
+        {"type": "call_to_action", "value": {"label": "Go", "link": {"link_url": "/contact/"}}},
+        {"type": "markdown", "value": "## Pricing\n\nAgain.\n\n## Next{#pricing-2}"},
+    ]
+    page = add_page(home, StandardPage, title="Repeats", show_toc=True, body=body)
+    html = client.get(page.url).content.decode()
+    ids = re.findall(r'<h2[^>]* id="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), ids
+    toc = re.search(r'<nav class="toc".*?</nav>', html, re.S).group(0)
+    assert re.findall(r'href="#([^"]+)"', toc) == [i for i in ids if i != "toc-heading"]
