@@ -45,6 +45,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.contrib.sites",
+    "redirects",  # django-redirects: its Redirect model (its middleware and admin are not used)
+    "pages.redirects",
 ]
 
 MIDDLEWARE = [
@@ -57,6 +60,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
+
+# django-redirects' rules name a django.contrib.sites Site; requests map to one by host (see
+# pages.redirects.sites). SITE_ID is only the fallback for Django's sitemap view.
+SITE_ID = 1
 
 ROOT_URLCONF = "site_project.urls"
 WSGI_APPLICATION = "site_project.wsgi.application"

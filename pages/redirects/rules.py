@@ -1,0 +1,189 @@
+"""The compiled rule table: which rule answers a path, and where it sends the visitor.
+
+Built from django-redirects' ``Redirect`` rows (see ``loading.py``), held in memory by each
+worker and used by the middleware, the "test a path" view and validation alike, so a rule is
+checked when saved exactly as it will be applied.
+
+Order of rules: higher priority first; at equal priority exact before prefix before regex;
+then site-specific before all-sites; then the longer prefix; then the older rule.
+"""
+
+import heapq
+import logging
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from pages.redirects.paths import is_absolute, join_prefix, path_key, target_problem
+
+logger = logging.getLogger(__name__)
+
+EXACT, PREFIX, REGEX = "exact", "prefix", "regex"
+KIND_RANK = {EXACT: 0, PREFIX: 1, REGEX: 2}
+# A regex is never run on a longer path: a bound on the work one request can cause.
+MAX_REGEX_SUBJECT = 1024
+# $1 (django-redirects' syntax), \1 and \g<name> all name a group in a regex target.
+GROUP_REFERENCE = re.compile(r"\$(\d+)|\\(\d+)|\\g<(\w+)>")
+
+
+def expand_template(target):
+    """A regex target in ``Match.expand`` syntax: every group reference as ``\\g<…>``."""
+    return GROUP_REFERENCE.sub(lambda m: rf"\g<{m.group(1) or m.group(2) or m.group(3)}>", target)
+
+
+def sample_target(target):
+    """A regex target with each group reference replaced by a plain segment, for checks."""
+    return GROUP_REFERENCE.sub("x", target)
+
+
+@dataclass(frozen=True)
+class SiteScope:
+    """A site as the rule table sees it: its django.contrib.sites id, hosts, live paths."""
+
+    site_id: int | None
+    hostname: str = ""
+    port: int = 80
+    is_default: bool = False
+    live_paths: frozenset = frozenset()
+
+
+@dataclass(eq=False)
+class Rule:
+    pk: int | None
+    site_id: int | None
+    match: str
+    source: str
+    target: str
+    status: int
+    priority: int = 0
+    key: str = field(init=False)
+    order: tuple = field(init=False)
+    pattern: re.Pattern | None = field(init=False, default=None)
+    template: str = field(init=False, default="")
+    netloc: str = field(init=False, default="")
+
+    def __post_init__(self):
+        self.key = path_key(self.source) if self.match != REGEX else ""
+        if self.match == REGEX:
+            self.pattern = re.compile(self.source, re.IGNORECASE)
+            self.template = expand_template(self.target)
+        if is_absolute(self.target):
+            self.netloc = urlsplit(sample_target(self.target)).netloc.lower()
+        self.order = (
+            -self.priority,
+            KIND_RANK[self.match],
+            self.site_id is None,
+            -len(self.key),
+            self.pk if self.pk is not None else float("inf"),
+        )
+
+    def __lt__(self, other):
+        return self.order < other.order
+
+    def raw_location(self, path):
+        """Where this rule sends ``path`` (decoded, no query), or None when it does not match."""
+        if self.match == EXACT:
+            return self.target if path_key(path) == self.key else None
+        if self.match == PREFIX:
+            lowered = path.lower()
+            if lowered != self.key and not lowered.startswith(self.key + "/"):
+                return None
+            return join_prefix(self.target, path[len(self.key) :]) if self.target else ""
+        if len(path) > MAX_REGEX_SUBJECT:
+            return None
+        found = self.pattern.match(path)
+        if found is None:
+            return None
+        if not self.target:
+            return ""
+        # Like django-redirects (re.sub of the match): the unmatched tail is kept.
+        return found.expand(self.template) + path[found.end() :]
+
+    def location(self, path):
+        """``raw_location`` made safe: None when the result could leave the site."""
+        location = self.raw_location(path)
+        if not location:
+            return location
+        if target_problem(location) is not None or is_absolute(location) != bool(self.netloc):
+            logger.warning("Redirect %s: unsafe target %r for %r, skipped", self.pk, location, path)
+            return None
+        if self.netloc and urlsplit(location).netloc.lower() != self.netloc:
+            logger.warning("Redirect %s: target %r changed host, skipped", self.pk, location)
+            return None
+        return location
+
+
+class RuleTable:
+    """All rules, indexed for lookup: exact and prefix rules in dicts, regexes in order."""
+
+    def __init__(self, rules=(), sites=(), reserved=((), frozenset())):
+        self.sites = tuple(sites)
+        self.reserved_prefixes, self.reserved_paths = reserved
+        self.rules = []
+        self._exact, self._prefix, self._regex = {}, {}, {}
+        for rule in rules:
+            self.add(rule)
+
+    def add(self, rule):
+        self.rules.append(rule)
+        if rule.match == REGEX:
+            regexes = self._regex.setdefault(rule.site_id, [])
+            regexes.append(rule)
+            regexes.sort()
+            return
+        index = self._exact if rule.match == EXACT else self._prefix
+        current = index.get((rule.site_id, rule.key))
+        if current is None or rule < current:
+            index[(rule.site_id, rule.key)] = rule
+
+    def site_for(self, hostname, port):
+        """The site a request is for, as Wagtail's ``Site.find_for_request`` picks it."""
+        named = [s for s in self.sites if s.hostname == hostname]
+        for site in named:
+            if site.port == port:
+                return site
+        for site in named:
+            if site.is_default:
+                return site
+        default = next((s for s in self.sites if s.is_default), None)
+        if len(named) == 1 or (named and default is None):
+            return named[0]
+        return default
+
+    def is_protected(self, scope, path):
+        """A live page or a route of the project answers ``path``: no rule may."""
+        key = path_key(path)
+        if key in self.reserved_paths or (key.rstrip("/") + "/").startswith(self.reserved_prefixes):
+            return True
+        return scope is not None and key in scope.live_paths
+
+    def candidates(self, site_id, path):
+        """Rules that may match ``path`` on the site, best first (regexes tested lazily)."""
+        scopes = (site_id, None) if site_id is not None else (None,)
+        key = path_key(path)
+        found = [self._exact.get((s, key)) for s in scopes]
+        segments = key.split("/")
+        for depth in range(len(segments), 1, -1):
+            prefix = "/".join(segments[:depth])
+            found += [self._prefix.get((s, prefix)) for s in scopes]
+        regexes = [self._regex.get(s, ()) for s in scopes]
+        return heapq.merge(sorted(r for r in found if r is not None), *regexes)
+
+    def find(self, scope, path, skip=None):
+        """(rule, location) of the rule that answers ``path`` on ``scope``, or None.
+
+        A rule that fails at run time is logged and skipped, never raised.
+        """
+        if self.is_protected(scope, path):
+            return None
+        for rule in self.candidates(scope.site_id if scope else None, path):
+            if rule is skip:
+                continue
+            try:
+                location = rule.location(path)
+            except Exception:
+                logger.exception("Redirect %s failed on %r; skipped", rule.pk, path)
+                continue
+            if location is not None:
+                return rule, location
+        return None
