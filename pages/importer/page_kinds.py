@@ -1,0 +1,119 @@
+"""Which page type a file becomes: `layout` / `type` / folder, through a small overridable map.
+
+The default map (docs/importing.md) can be extended or overridden with ``--map FILE``, a YAML
+file with up to three sections, each mapping a pattern to a kind::
+
+    layout: {"article*": blog_post}
+    type: {landing: standard}
+    folder: {news: blog_post}
+
+Patterns are shell-style (fnmatch) and matched against the layout without its extension
+("post.njk" -> "post"), the type, and each folder of the file's path.
+"""
+
+from fnmatch import fnmatchcase
+from pathlib import PurePosixPath
+
+import yaml
+from django.apps import apps
+
+KINDS = {
+    "standard": "pages.StandardPage",
+    "service_index": "services.ServiceIndexPage",
+    "service": "services.ServicePage",
+    "blog_index": "blog.BlogIndexPage",
+    "blog_post": "blog.BlogPage",
+    "contact": "pages.ContactPage",
+}
+KIND_LABELS = {
+    "standard": "standard page",
+    "service_index": "services section",
+    "service": "service page",
+    "blog_index": "blog index",
+    "blog_post": "blog post",
+    "contact": "contact page",
+    "home": "home page",
+}
+
+# Checked in order: "post*" must win over "blog*" for a "blog-post" layout.
+DEFAULT_MAP = {
+    "layout": [
+        ("post*", "blog_post"),
+        ("*-post", "blog_post"),
+        ("blog*", "blog_index"),
+        ("services*", "service_index"),
+        ("service", "service"),
+        ("contact*", "contact"),
+    ],
+    "type": [("post", "blog_post"), ("service", "service")],
+    "folder": [("blog", "blog_post"), ("posts", "blog_post")],
+}
+
+
+class KindMapError(ValueError):
+    pass
+
+
+def model_for(kind):
+    return apps.get_model(KINDS[kind])
+
+
+def kind_of(page):
+    """The kind of an existing page (its specific class), "home" for a home page, else None."""
+    label = page.specific_class._meta.label
+    found = next((kind for kind, model in KINDS.items() if model == label), None)
+    return found or ("home" if label == "pages.HomePage" else None)
+
+
+def load_kind_map(path):
+    """DEFAULT_MAP with the entries of the YAML file at ``path`` checked first."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = yaml.safe_load(handle) or {}
+    except OSError as error:
+        raise KindMapError(f"--map {path}: {error.strerror}") from error
+    except yaml.YAMLError as error:
+        raise KindMapError(f"--map {path}: not valid YAML ({error})") from error
+    if not isinstance(data, dict) or set(data) - set(DEFAULT_MAP):
+        raise KindMapError(f"--map {path}: expected the sections {', '.join(DEFAULT_MAP)}")
+    merged = {}
+    for section, defaults in DEFAULT_MAP.items():
+        entries = data.get(section) or {}
+        if not isinstance(entries, dict):
+            raise KindMapError(f"--map {path}: '{section}' should map patterns to kinds")
+        for kind in entries.values():
+            if kind not in KINDS:
+                raise KindMapError(
+                    f"--map {path}: unknown kind '{kind}' (one of {', '.join(KINDS)})"
+                )
+        merged[section] = [(str(p), k) for p, k in entries.items()] + defaults
+    return merged
+
+
+def _match(entries, value):
+    return next((kind for pattern, kind in entries if fnmatchcase(value, pattern)), None)
+
+
+def mapped_kind(fields, path, kind_map):
+    """The kind the map gives a file (layout, then type, then folder), or None."""
+    layout = PurePosixPath(fields.layout).stem if fields.layout else ""
+    if layout and (kind := _match(kind_map["layout"], layout)):
+        return kind
+    if fields.type and (kind := _match(kind_map["type"], fields.type)):
+        return kind
+    folders = PurePosixPath(path).parts[:-1]
+    for folder in folders:
+        if kind := _match(kind_map["folder"], folder):
+            # A mapped folder's own index.md is its section: the blog index of blog/.
+            if kind == "blog_post" and path == f"{'/'.join(folders)}/index.md":
+                return "blog_index" if folder == folders[-1] else kind
+            return kind
+    return None
+
+
+def allowed_under(kind, parent_model):
+    """Whether Wagtail's tree rules allow a page of ``kind`` below a ``parent_model`` page."""
+    model = model_for(kind)
+    return model in parent_model.allowed_subpage_models() and (
+        parent_model in model.allowed_parent_page_models()
+    )

@@ -1,0 +1,168 @@
+"""The import plan: every file read, placed and compared with the site, before anything is written.
+
+A dry run prints this plan; a real run executes it (pages.importer.writer).
+"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pages.importer.body import BodyConverter
+from pages.importer.fields import read_fields
+from pages.importer.images import MediaLibrary
+from pages.importer.placement import Placement
+from pages.importer.snippets import Snippets
+from pages.importer.source import Problem, markdown_files, read_source
+from pages.importer.tree import TreeBuilder
+from pages.importer.values import changed_fields, page_values
+
+
+@dataclass
+class Entry:
+    source: object  # SourceFile
+    fields: object = None  # PageFields
+    jumbotron: list = field(default_factory=list)
+    body: list = field(default_factory=list)
+    node: object = None
+
+
+@dataclass
+class Step:
+    """One page to write: its node, what happens to it, and the redirects to it."""
+
+    node: object
+    action: str = "create"  # create / update / unchanged / fail
+    changed: list = field(default_factory=list)
+    redirects: list = field(default_factory=list)  # (old path, why)
+
+    @property
+    def label(self):
+        return self.node.ident if not self.node.generated else f"[section] {self.node.title}"
+
+
+class PlanResolver:
+    """Ids for images, authors and categories as they are now; placeholders for new ones."""
+
+    def __init__(self, plan, entry):
+        self.plan, self.entry = plan, entry
+
+    def image(self, src, alt, where):
+        found, problem = self.plan.media.find(src, self.entry.source.path, alt)
+        line = where if isinstance(where, int) else self.entry.source.key_lines.get(where)
+        if problem:
+            self.entry.source.warnings.append(Problem(problem, line))
+            return None
+        self.plan.images.setdefault(found.path, (found, self.entry.source.path))
+        return found.existing_id or f"new image {found.sha1}"
+
+    def author(self, name):
+        row, new = self.plan.snippets.author_row(name)
+        if new:
+            self.entry.source.warn(
+                f"author '{name}' is in no data file nor the site: created with the name only",
+                "author",
+            )
+        return self.plan.existing_ids("blog.Author", name=name) or f"new author {name}"
+
+    def category(self, value):
+        row, new = self.plan.snippets.category_row(value)
+        if new:
+            self.entry.source.warn(f"category '{value}' is new: created", "categories")
+        return self.plan.existing_ids("blog.BlogCategory", slug=row["slug"]) or row["slug"]
+
+
+class Plan:
+    def __init__(self, source_dir, *, under, media_dir=None, kind_map):
+        self.source_dir = Path(source_dir)
+        self.under = under
+        self.media = MediaLibrary(media_dir or source_dir, source_dir)
+        self.snippets = Snippets(self.source_dir)
+        self.images = {}  # path -> (FoundImage, first file using it)
+        self.entries = [self._read(file) for file in markdown_files(self.source_dir)]
+        readable = [entry for entry in self.entries if entry.source.error is None]
+        builder = TreeBuilder(readable).build()
+        for node in [builder.root, *builder.nodes, *builder.generated.values()]:
+            if node is not None and node.entry is not None:
+                node.entry.node = node
+        self.placement = Placement(builder, under, kind_map)
+        self.steps = [Step(node) for node in self.placement.run()]
+        self.root_step = Step(self.placement.root) if builder.root else None
+        self._plan_pages()
+        self._plan_redirects()
+
+    def _read(self, file):
+        source = read_source(file, self.source_dir)
+        entry = Entry(source=source)
+        if source.error is None:
+            entry.fields = read_fields(source)
+        if source.error is None:
+            converter = BodyConverter(source.meta)
+            converted = [converter.body(source.body, source.body_line)]
+            if entry.fields.jumbotron:
+                line = source.key_lines.get("jumbotron", 1)
+                converted.append(converter.jumbotron(entry.fields.jumbotron, line))
+                entry.jumbotron = converted[-1].blocks
+            entry.body = converted[0].blocks
+            for part in converted:
+                source.warnings += [Problem(message, line) for line, message in part.warnings]
+        return entry
+
+    @staticmethod
+    def existing_ids(label, **lookup):
+        from django.apps import apps
+
+        found = apps.get_model(label).objects.filter(**lookup).order_by("pk").first()
+        return found.pk if found else None
+
+    def all_steps(self):
+        return [self.root_step, *self.steps] if self.root_step else list(self.steps)
+
+    def _plan_pages(self):
+        for step in self.all_steps():
+            node = step.node
+            if node.error is not None:
+                step.action = "fail"
+                continue
+            resolver = PlanResolver(self, node.entry) if node.entry else None
+            values = page_values(node, resolver, is_import_root=node is self.placement.root)
+            if node.page is None:
+                continue
+            latest = node.page.get_latest_revision_as_object()
+            step.changed = changed_fields(latest, values)
+            step.action = "update" if step.changed else "unchanged"
+
+    def _plan_redirects(self):
+        """Old URLs -> the page; none that would shadow a page of this import."""
+        urls = {step.node.url.rstrip("/") or "/": step for step in self.all_steps()}
+        for step in self.all_steps():
+            node = step.node
+            if node.entry is None or step.action == "fail":
+                continue
+            wanted = []
+            if node.old_url and node.old_url != node.url:
+                wanted.append((node.old_url, "its old address", None))
+            line = node.entry.source.key_lines.get("redirect_from")
+            wanted += [(self._path(old), "redirect_from", line) for old in _froms(node)]
+            for old, why, line in wanted:
+                key = old.rstrip("/") or "/"
+                if key == (node.url.rstrip("/") or "/"):
+                    if why == "redirect_from":
+                        node.entry.source.warnings.append(
+                            Problem(f"redirect_from {old} is the page's own address: skipped", line)
+                        )
+                    continue
+                if key in urls:
+                    other = urls[key].label
+                    node.entry.source.warnings.append(
+                        Problem(f"redirect {old} -> {node.url} would shadow {other}: skipped", line)
+                    )
+                    continue
+                if old not in [known for known, _ in step.redirects]:
+                    step.redirects.append((old, why))
+
+    @staticmethod
+    def _path(old):
+        return old if old.startswith(("/", "http://", "https://")) else "/" + old
+
+
+def _froms(node):
+    return node.entry.fields.redirect_from

@@ -1,0 +1,151 @@
+"""The field values a file gives its page, compared with and applied to the page as it is.
+
+``Resolver`` turns images, authors and categories into database ids: the plan's resolver
+only looks (and answers a placeholder for what does not exist yet), the writer's creates.
+"""
+
+import json
+
+from django.apps import apps
+
+from pages.importer.body import FigureSpec
+
+COMMON_FIELDS = [
+    "title",
+    "seo_title",
+    "search_description",
+    "navigation_label",
+    "published_on",
+    "updated_on",
+    "show_toc",
+    "show_page_meta",
+    "show_reading_time",
+]
+
+
+def _plain(value):
+    """Stream data without ids, list items unwrapped: editors' saves and ours compare equal."""
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        if value.get("type") == "item" and "value" in value:
+            return _plain(value["value"])
+        return {key: _plain(item) for key, item in value.items() if key != "id"}
+    return value
+
+
+def stream_signature(raw_items):
+    return json.dumps(
+        [(item["type"], _plain(item["value"])) for item in raw_items], sort_keys=True, default=str
+    )
+
+
+def _figure_value(figure, image_id):
+    return {
+        "image": image_id,
+        "alt_text": figure.alt,
+        "decorative": not figure.alt,
+        "caption": figure.caption,
+        "style": figure.style,
+        "widths": figure.widths,
+    }
+
+
+def stream(blocks, resolver):
+    """Raw StreamField data for converted blocks; a figure whose image is missing is left out."""
+    raw = []
+    for block_type, value in blocks:
+        if isinstance(value, FigureSpec):
+            image_id = resolver.image(value.src, value.alt, value.line)
+            if image_id is None:
+                continue
+            value = _figure_value(value, image_id)
+        raw.append({"type": block_type, "value": value})
+    return raw
+
+
+def page_values(node, resolver, is_import_root=False):
+    """{field: value} for ``node``'s page type (``node.kind``)."""
+    entry = node.entry
+    if entry is None:  # a generated section: only its name and menu flag
+        return {"title": node.title, "show_in_menus": node.show_in_menus}
+    fields = entry.fields
+    values = {name: getattr(fields, name, None) for name in COMMON_FIELDS}
+    values["navigation_label"] = node.nav_label
+    if not is_import_root:
+        values["show_in_menus"] = node.show_in_menus
+    values["jumbotron"] = stream(entry.jumbotron, resolver)
+    values["body"] = stream(entry.body, resolver)
+    if node.kind == "service":
+        values["promoted"] = fields.promoted
+        values["summary"] = fields.summary or fields.description
+    elif node.kind == "blog_post":
+        values["intro"] = fields.intro or fields.description
+        values["author_id"] = resolver.author(fields.author) if fields.author else None
+        values["categories"] = sorted(resolver.category(value) for value in fields.categories)
+        values["tags"] = sorted(set(fields.tags))
+        hero = fields.image_src and resolver.image(fields.image_src, fields.image_alt, "image.src")
+        values["hero_image_id"] = hero or None
+    elif node.kind == "contact":
+        values["intro"] = fields.intro
+        if fields.form:
+            values.update({key: fields.form[key] for key in ("subject", "to_address")})
+            if fields.form["thank_you_text"]:
+                values["thank_you_text"] = fields.form["thank_you_text"]
+            values["form_fields"] = fields.form["fields"]
+    model = type(node.page) if node.page is not None else None
+    if model is not None:  # an existing page of another type (the page imported under)
+        values = {name: value for name, value in values.items() if _has_field(model, name)}
+    return values
+
+
+def _has_field(model, name):
+    return (
+        name in ("tags", "form_fields")
+        and hasattr(model, name)
+        or any(
+            field.name == name or field.attname == name
+            for field in model._meta.get_fields()
+            if hasattr(field, "attname")
+        )
+    )
+
+
+def current_value(page, name):
+    if name in ("jumbotron", "body"):
+        return stream_signature(getattr(page, name).raw_data)
+    if name == "categories":
+        return sorted(category.pk for category in page.categories.all())
+    if name == "tags":
+        return sorted(tag.name for tag in page.tags.all())
+    if name == "form_fields":
+        keys = ("label", "field_type", "required", "choices", "help_text")
+        return [{key: getattr(f, key) for key in keys} for f in page.form_fields.all()]
+    return getattr(page, name)
+
+
+def changed_fields(page, values):
+    """The names of ``values`` that differ from ``page``'s (its latest revision's) values."""
+    changed = []
+    for name, value in values.items():
+        wanted = stream_signature(value) if name in ("jumbotron", "body") else value
+        if current_value(page, name) != wanted:
+            changed.append(name)
+    return changed
+
+
+def apply_values(page, values):
+    """Set ``values`` on ``page`` (unsaved); relations are set the modelcluster way."""
+    for name, value in values.items():
+        if name == "categories":
+            category_model = apps.get_model("blog", "BlogCategory")
+            page.categories = list(category_model.objects.filter(pk__in=value))
+        elif name == "tags":
+            page.tags.set(value, clear=True)
+        elif name == "form_fields":
+            field_model = apps.get_model("pages", "ContactFormField")
+            page.form_fields = [
+                field_model(sort_order=number, **data) for number, data in enumerate(value)
+            ]
+        else:
+            setattr(page, name, value)

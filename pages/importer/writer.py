@@ -1,0 +1,180 @@
+"""Executes a plan: snippets, then every page parents first, one transaction per file.
+
+A file that fails is rolled back and reported; the others still import. Redirects go through
+the site's redirect store, which refuses loops and sources that shadow live pages.
+"""
+
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.db import transaction
+from wagtail.models import Page
+
+from pages.importer.page_kinds import model_for
+from pages.importer.placement import site_path
+from pages.importer.snippets import AUTHORS_FILE, Snippets
+from pages.importer.source import Problem
+from pages.importer.values import apply_values, changed_fields, page_values
+from pages.models import ImportedPage
+from pages.redirects.store import RedirectRefused, save_redirect
+
+
+@dataclass
+class Result:
+    label: str
+    status: str  # created / updated / unchanged / failed
+    url: str = ""
+    problems: list = field(default_factory=list)
+
+
+class WriteResolver:
+    """Ids for images, authors and categories, creating what does not exist yet."""
+
+    def __init__(self, plan, entry):
+        self.plan, self.entry = plan, entry
+
+    def image(self, src, alt, where):
+        found, problem = self.plan.media.find(src, self.entry.source.path, alt)
+        return None if problem else self.plan.media.save(found).pk
+
+    def author(self, name):
+        author_model = apps.get_model("blog", "Author")
+        author = author_model.objects.filter(name=name).order_by("pk").first()
+        return (author or author_model.objects.create(name=name)).pk
+
+    def category(self, value):
+        row, _ = self.plan.snippets.category_row(value)
+        return Snippets.save_category(row)[0].pk
+
+
+class Writer:
+    def __init__(self, plan, progress=None):
+        self.plan = plan
+        self.progress = progress or (lambda done, total, label: None)
+        self.pages = {}  # node -> the page written for it
+        self.results = []
+
+    def run(self):
+        """Write everything; one Result per data file, Markdown file and generated section."""
+        for entry in self.plan.entries:
+            if entry.source.error is not None:
+                problems = [entry.source.error, *entry.source.warnings]
+                self.results.append(Result(entry.source.path, "failed", problems=problems))
+        steps = self.plan.all_steps()
+        total = len(steps) + len(self.plan.snippets.data_files())
+        done = 0
+        for data in self.plan.snippets.data_files():
+            self.results.append(self._write_data_file(data))
+            done += 1
+            self.progress(done, total, data.path)
+        for step in steps:
+            self.results.append(self._write_step(step))
+            done += 1
+            self.progress(done, total, step.label)
+        return self.results
+
+    def _write_data_file(self, data):
+        if data.error:
+            return Result(data.path, "failed", problems=[data.error, *data.warnings])
+        changes = []
+        try:
+            with transaction.atomic():
+                for row in data.rows:
+                    if data.path == AUTHORS_FILE:
+                        photo = self._photo(row, data)
+                        changes.append(Snippets.save_author(row, photo)[1])
+                    else:
+                        changes.append(Snippets.save_category(row)[1])
+        except Exception as error:  # one data file failing must not stop the import
+            return Result(data.path, "failed", problems=[_failure(error), *data.warnings])
+        return Result(data.path, "updated" if any(changes) else "unchanged", problems=data.warnings)
+
+    def _photo(self, row, data):
+        if not row.get("photo"):
+            return None
+        found, problem = self.plan.media.find(row["photo"], data.path, f"Portrait of {row['name']}")
+        if problem:
+            data.warnings.append(Problem(f"{row['name']}: {problem}"))
+            return None
+        return self.plan.media.save(found)
+
+    def _write_step(self, step):
+        node = step.node
+        problems = [*(node.entry.source.warnings if node.entry else []), *node.warnings]
+        if node.error is not None:
+            return Result(step.label, "failed", problems=[node.error, *problems])
+        parent = self._parent_page(node)
+        if parent is None:
+            failure = Problem(f"its parent '{node.parent.title}' could not be written")
+            return Result(step.label, "failed", problems=[failure, *problems])
+        try:
+            with transaction.atomic():
+                page, status = self._save_page(step, parent)
+                ImportedPage.objects.filter(
+                    import_root=self.plan.under, source_path=node.ident
+                ).exclude(page=page).delete()
+                ImportedPage.objects.update_or_create(
+                    page=page,
+                    defaults={"import_root": self.plan.under, "source_path": node.ident},
+                )
+                url = site_path(page)
+                if self._save_redirects(step, url, problems) and status == "unchanged":
+                    status = "updated"
+        except Exception as error:  # one file failing must not stop the import
+            return Result(step.label, "failed", problems=[_failure(error), *problems])
+        self.pages[node] = page
+        return Result(step.label, status, url, problems)
+
+    def _parent_page(self, node):
+        if node is self.plan.placement.root:
+            return node.page
+        parent = node.parent or self.plan.placement.root
+        return parent.page or self.pages.get(parent)
+
+    def _save_page(self, step, parent):
+        node = step.node
+        resolver = WriteResolver(self.plan, node.entry) if node.entry else None
+        values = page_values(node, resolver, is_import_root=node is self.plan.placement.root)
+        if node.page is not None:
+            latest = node.page.get_latest_revision_as_object()
+            if not changed_fields(latest, values):
+                return node.page, "unchanged"
+            apply_values(latest, values)
+            revision = latest.save_revision()
+            if node.page.live:
+                revision.publish()
+            return node.page, "updated"
+        page = model_for(node.kind)(slug=node.slug)
+        apply_values(page, values)
+        if sibling := self._next_sibling(node):
+            sibling.add_sibling(pos="left", instance=page)
+        else:
+            parent.add_child(instance=page)
+        page.save_revision().publish()
+        return page, "created"
+
+    def _next_sibling(self, node):
+        """The first page of this import that sorts after ``node`` among its siblings."""
+        siblings = [
+            other
+            for other in self.plan.placement.nodes
+            if other.parent is node.parent and other is not node and other.sort_key > node.sort_key
+        ]
+        pks = [page.pk for other in siblings if (page := other.page or self.pages.get(other))]
+        return Page.objects.filter(pk__in=pks).order_by("path").first()
+
+    def _save_redirects(self, step, url, problems):
+        """Each old URL -> ``url``; a refused one is a warning. Whether any was created."""
+        created = False
+        for old, why in step.redirects:
+            try:
+                saved = save_redirect(old, url, notes=f"import_markdown: {step.label} ({why})")
+            except RedirectRefused as refused:
+                problems.append(Problem(f"redirect {old} -> {url} refused: {refused.reason}"))
+                continue
+            created = created or saved.created
+        return created
+
+
+def _failure(error):
+    return Problem(f"not imported: {type(error).__name__}: {error}")
