@@ -94,10 +94,8 @@ class Rule:
         found = self.pattern.match(path)
         if found is None:
             return None
-        if not self.target:
-            return ""
-        # Like django-redirects (re.sub of the match): the unmatched tail is kept.
-        return found.expand(self.template) + path[found.end() :]
+        # The target replaces the whole path (capture the rest with (.*) to keep it).
+        return found.expand(self.template) if self.target else ""
 
     def location(self, path):
         """``raw_location`` made safe: None when the result could leave the site."""

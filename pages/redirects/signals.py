@@ -1,12 +1,15 @@
-"""Receivers: the rules' version moves with every change workers must see."""
+"""Receivers: the rules' version moves with every change workers must see, and pages that
+change URL leave redirects behind."""
 
 from django.contrib.sites.models import Site as DjangoSite
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from redirects.models import Redirect
 from wagtail.models import Page, Site
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from pages.redirects import live_table
+from pages.redirects.automatic import redirect_moved_page
 from pages.redirects.models import RulesVersion
 from pages.redirects.sites import django_site_for
 
@@ -17,18 +20,32 @@ from pages.redirects.sites import django_site_for
 @receiver(post_delete, sender=Site)
 @receiver(page_published)
 @receiver(page_unpublished)
-@receiver(post_page_move)
 def rules_changed(**kwargs):
     RulesVersion.bump()
+    live_table.current.expire()
 
 
 @receiver(post_delete)
 def page_deleted(sender, **kwargs):
     if issubclass(sender, Page):
-        RulesVersion.bump()
+        rules_changed()
 
 
 @receiver(post_save, sender=Site)
 def site_saved(instance, **kwargs):
     django_site_for(instance)
-    RulesVersion.bump()
+    rules_changed()
+
+
+@receiver(page_slug_changed)
+def slug_changed(instance, instance_before, **kwargs):
+    if instance.live and instance_before.live:
+        redirect_moved_page(instance, instance_before.url_path)
+    rules_changed()
+
+
+@receiver(post_page_move)
+def page_moved(instance, url_path_before, url_path_after, **kwargs):
+    if instance.live and url_path_before != url_path_after:
+        redirect_moved_page(instance, url_path_before)
+    rules_changed()

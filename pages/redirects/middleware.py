@@ -1,0 +1,70 @@
+"""Answer requests that a redirect rule matches, before the page tree is asked.
+
+Costs no database query for a request no rule matches (see ``live_table``). Never shadows a
+live page or the site's own URLs (the table knows them), never turns a working request into
+an error: a failure here is logged and the request goes on as if no rule matched. 404s are
+counted in the not-found log.
+"""
+
+import logging
+
+from django.db.models import F
+from django.http import HttpResponseGone, HttpResponsePermanentRedirect
+from django.http.request import split_domain_port
+from redirects.models import Redirect
+
+from pages.redirects import live_table, not_found
+from pages.redirects.paths import with_query
+
+logger = logging.getLogger(__name__)
+
+GONE = "<!DOCTYPE html><title>Gone</title><h1>This page has been removed</h1>"
+
+
+class RedirectMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            scope, response = self.answer(request)
+        except Exception:
+            logger.exception("Redirect lookup failed for %r; serving the request", request.path)
+            scope, response = None, None
+        if response is not None:
+            return response
+        response = self.get_response(request)
+        if response.status_code == 404 and request.method in ("GET", "HEAD"):
+            not_found.buffer.record(
+                scope.site_id if scope else None,
+                request.path,
+                request.META.get("HTTP_REFERER", ""),
+            )
+        return response
+
+    def answer(self, request):
+        """(the request's site scope, a response from a rule or None)."""
+        table = live_table.current.get()
+        if table is None:
+            return None, None
+        hostname = split_domain_port(request._get_raw_host())[0].lower()
+        scope = table.site_for(hostname, int(request.get_port() or 80))
+        found = table.find(scope, request.path)
+        if found is None:
+            return scope, None
+        rule, location = found
+        count_hit(rule.pk)
+        if location == "":
+            return scope, HttpResponseGone(GONE)
+        response_class = Redirect.TYPE_RESPONSE_CLASS.get(
+            rule.status, HttpResponsePermanentRedirect
+        )
+        return scope, response_class(with_query(location, request.META.get("QUERY_STRING", "")))
+
+
+def count_hit(pk):
+    """+1 in the database itself: exact under concurrency, and no other field is written."""
+    try:
+        Redirect.objects.filter(pk=pk).update(counter=F("counter") + 1)
+    except Exception:
+        logger.exception("The hit of redirect %s could not be counted", pk)
