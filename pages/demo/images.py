@@ -1,15 +1,28 @@
-"""Original demo images drawn with Pillow: abstract compositions and simple portraits."""
+"""Original demo images drawn with Pillow: abstract compositions and simple portraits.
 
-import hashlib
-import io
+Drawn into a folder when the demo loads; the Markdown in site/ names them (/images/x.jpg) and
+the importer finds them there. The same seed draws the same bytes, so re-imports reuse them.
+"""
+
 import random
+from pathlib import Path
 
-from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFilter
-from wagtail.images import get_image_model
 
 PALETTE = ["#12355b", "#f4a259", "#a4461c", "#5b8e7d", "#e9eef5", "#bc4b51", "#8cb369"]
+WIDE, SQUARE = (1600, 1000), (400, 400)
+# File name: (seed, size, portrait).
+DEMO_IMAGES = {
+    "shapes.jpg": (1, WIDE, False),
+    "workshop.jpg": (2, WIDE, False),
+    "priya-raman.jpg": (10, SQUARE, True),
+    "tom-ellery.jpg": (11, SQUARE, True),
+    "outgrown-first-architecture.jpg": (20, WIDE, False),
+    "writing-architecture-decisions-down.jpg": (21, WIDE, False),
+    "why-delivery-estimates-go-wrong.jpg": (22, WIDE, False),
+    "first-ninety-days-fractional-delivery-leader.jpg": (23, WIDE, False),
+}
 
 
 def _composition(seed, size):
@@ -40,16 +53,10 @@ def _portrait(seed, size):
     return image
 
 
-def demo_image(title, seed, size=(1600, 1000), portrait=False):
-    """An image in the Wagtail library, created once per title (re-runs reuse it)."""
-    image_model = get_image_model()
-    existing = image_model.objects.filter(title=title).first()
-    if existing:
-        return existing
-    picture = (_portrait if portrait else _composition)(seed, size)
-    buffer = io.BytesIO()
-    picture.save(buffer, format="JPEG", quality=85)
-    name = hashlib.sha1(title.encode()).hexdigest()[:10]
-    return image_model.objects.create(
-        title=title, file=ImageFile(io.BytesIO(buffer.getvalue()), name=f"demo-{name}.jpg")
-    )
+def draw_demo_images(folder):
+    """Write every demo image into ``folder``/images/."""
+    images = Path(folder) / "images"
+    images.mkdir(parents=True, exist_ok=True)
+    for name, (seed, size, portrait) in DEMO_IMAGES.items():
+        picture = (_portrait if portrait else _composition)(seed, size)
+        picture.save(images / name, format="JPEG", quality=85)

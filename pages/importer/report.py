@@ -48,7 +48,7 @@ def format_plan(plan):
     return "\n".join(lines) + "\n"
 
 
-def format_summary(results, images_imported):
+def format_summary(results, images_imported=None):
     """Per file: what happened, its address and its warnings; then the totals."""
     width = max([len(r.label) for r in results] + [4]) + 2
     lines = [f"{'file':<{width}}{'result':<11}address"]
@@ -60,7 +60,8 @@ def format_summary(results, images_imported):
         for status in ("created", "updated", "unchanged", "failed")
     }
     totals = ", ".join(f"{count} {status}" for status, count in counts.items())
-    lines.append(f"{totals}; {images_imported} images imported")
+    images = "" if images_imported is None else f"; {images_imported} images imported"
+    lines.append(totals + images)
     return "\n".join(lines) + "\n"
 
 

@@ -1,10 +1,11 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from pages.demo import has_site_content, load_demo_site
+from pages.demo import DemoContentError, has_site_content, load_demo_site
+from pages.importer.report import format_summary
 
 
 class Command(BaseCommand):
-    help = "Load the demo site (home, services, explainer, blog, contact, images)."
+    help = "Load the demo site (pages/demo/site/, Markdown) through the Markdown importer."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -19,5 +20,9 @@ class Command(BaseCommand):
             raise CommandError(
                 "The site already has a home page: demo content is for an empty site."
             )
-        home = load_demo_site()
-        self.stdout.write(self.style.SUCCESS(f"Demo content loaded under {home.title!r}."))
+        try:
+            results = load_demo_site()
+        except DemoContentError as error:
+            raise CommandError(str(error)) from error
+        self.stdout.write(format_summary(results))
+        self.stdout.write(self.style.SUCCESS("Demo content loaded."))
