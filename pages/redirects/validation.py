@@ -149,6 +149,8 @@ def check_rule(
 
     scopes = _scopes(table, site_id)
     _refuse_shadowing(table, candidate, scopes)
+    for scope in scopes:
+        _refuse_loop(table, scope, candidate)
     if not (match == REGEX and GROUP_REFERENCE.search(new_path)):
         final, hops = follow(table, _own_scope(table, site_id), new_path)
         if hops:
@@ -158,8 +160,6 @@ def check_rule(
             )
             checked.new_path = new_path = final
             candidate = Rule(instance_pk, site_id, match, old_path, final, status_code, priority)
-    for scope in scopes:
-        _refuse_loop(table, scope, candidate)
     table.add(candidate)
     checked.rewrites = _rewrites(table, candidate, checked.messages)
     return checked

@@ -4,7 +4,7 @@ from pages.redirects.csv_io import import_csv
 
 
 class Command(BaseCommand):
-    help = "Import redirect rules from a CSV file (columns: see the README). Exit 1 if any row is refused."
+    help = "Import redirect rules from a CSV file (see the README); exit 1 if a row is refused."
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="a CSV file with a header row")
