@@ -157,14 +157,25 @@ class BodyConverter:
         widths = figure_widths(_attr(curly, "eleventy:widths"))
         return FigureSpec(image["src"], image["alt"].strip(), caption.strip(), style, widths, line)
 
-    def _template_tags(self, text, first_line, out):
+    @staticmethod
+    def _template_tags(text, first_line, out):
+        """Report each template tag; escape its "{" so the page shows it instead of reading
+        it as {.attributes} (not inside code, which shows it as it is)."""
+        kept, position = [], 0
         for tag in TEMPLATE_RE.finditer(text):
             line = first_line + text.count("\n", 0, tag.start())
             snippet = " ".join(tag.group(0).split())
             out.warnings.append((line, f"unsupported template tag {snippet[:60]}: kept as text"))
+            line_start = text.rfind("\n", 0, tag.start()) + 1
+            in_code_span = text.count("`", line_start, tag.start()) % 2
+            if not (_inside_fence(text, tag.start()) or in_code_span):
+                kept += [text[position : tag.start()], "\\"]
+                position = tag.start()
+        return "".join(kept) + text[position:]
 
     def _markdown_with_ctas(self, text, first_line, out):
         """Split ``text`` around paragraphs that are a single styled link (outside code)."""
+        text = self._template_tags(text, first_line, out)
         pending, fence = [], None
         lines = text.split("\n")
         for number, raw in enumerate(lines):
@@ -187,7 +198,6 @@ class BodyConverter:
             pending = []
             out.blocks.append(("call_to_action", buttons[0]))
         self._add_markdown("\n".join(pending), out)
-        self._template_tags(text, first_line, out)
 
     @staticmethod
     def _buttons(line):
@@ -231,6 +241,7 @@ class BodyConverter:
         """The jumbotron's Markdown and its buttons: paragraphs made only of button links."""
         out = Converted()
         kept, buttons = [], []
+        text = self._template_tags(text, line, out)
         for paragraph in re.split(r"\n[ \t]*\n", text.strip()):
             found = [self._buttons(row.strip()) for row in paragraph.strip().split("\n")]
             links = [button for row in found if row for button in row]
@@ -241,7 +252,6 @@ class BodyConverter:
                 out.warnings.append((line, "a jumbotron has at most 3 buttons: links kept"))
             if paragraph.strip():
                 kept.append(paragraph.strip("\n"))
-        self._template_tags(text, line, out)
         out.blocks.append(("jumbotron", {"text": "\n\n".join(kept), "buttons": buttons}))
         return out
 

@@ -205,7 +205,10 @@ def _form(source, meta):
         field_type = str(item.get("type") or "singleline")
         if field_type not in FORM_FIELD_TYPES:
             label = item["label"]
-            source.warn(f"form field '{label}': unknown type '{field_type}'", "form.fields")
+            source.warn(
+                f"form field '{label}': unknown type '{field_type}', a line of text used",
+                "form.fields",
+            )
             field_type = "singleline"
         choices = item.get("choices") or []
         fields.append(

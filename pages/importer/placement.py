@@ -171,9 +171,10 @@ class Placement:
                 parent.url = site_path(parent.page)
 
     def _drop_empty_sections(self):
-        """Generated sections left without children (their posts went to the blog) go."""
+        """Generated sections no new page needs go: their posts went to the blog index, or
+        every page below them already exists (wherever editors keep it)."""
         for node in reversed(list(self.nodes)):
-            if node.generated and node.page is None and not node.children:
+            if node.generated and node.page is None and all(c.page for c in node.children):
                 self._move(node, None)
                 self.nodes.remove(node)
 

@@ -6,11 +6,13 @@ A dry run prints this plan; a real run executes it (pages.importer.writer).
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.apps import apps
+
 from pages.importer.body import BodyConverter
 from pages.importer.fields import read_fields
 from pages.importer.images import MediaLibrary
 from pages.importer.placement import Placement
-from pages.importer.snippets import Snippets
+from pages.importer.snippets import Snippets, photo_title
 from pages.importer.source import Problem, markdown_files, read_source
 from pages.importer.tree import TreeBuilder
 from pages.importer.values import changed_fields, page_values
@@ -88,6 +90,7 @@ class Plan:
         self.root_step = Step(self.placement.root) if builder.root else None
         self._plan_pages()
         self._plan_redirects()
+        self._plan_photos()
 
     def _read(self, file):
         source = read_source(file, self.source_dir)
@@ -108,8 +111,6 @@ class Plan:
 
     @staticmethod
     def existing_ids(label, **lookup):
-        from django.apps import apps
-
         found = apps.get_model(label).objects.filter(**lookup).order_by("pk").first()
         return found.pk if found else None
 
@@ -141,7 +142,8 @@ class Plan:
             if node.old_url and node.old_url != node.url:
                 wanted.append((node.old_url, "its old address", None))
             line = node.entry.source.key_lines.get("redirect_from")
-            wanted += [(self._path(old), "redirect_from", line) for old in _froms(node)]
+            froms = node.entry.fields.redirect_from
+            wanted += [(self._path(old), "redirect_from", line) for old in froms]
             for old, why, line in wanted:
                 key = old.rstrip("/") or "/"
                 if key == (node.url.rstrip("/") or "/"):
@@ -159,10 +161,16 @@ class Plan:
                 if old not in [known for known, _ in step.redirects]:
                     step.redirects.append((old, why))
 
+    def _plan_photos(self):
+        authors = self.snippets.authors_file
+        for row in authors.rows if authors else []:
+            if row["photo"]:
+                found, problem = self.media.find(row["photo"], authors.path, photo_title(row))
+                if problem:
+                    authors.warnings.append(Problem(f"{row['name']}: {problem}"))
+                else:
+                    self.images.setdefault(found.path, (found, authors.path))
+
     @staticmethod
     def _path(old):
         return old if old.startswith(("/", "http://", "https://")) else "/" + old
-
-
-def _froms(node):
-    return node.entry.fields.redirect_from

@@ -53,6 +53,10 @@ def read_data_file(root, path, keys, required):
     return data
 
 
+def photo_title(row):
+    return f"Portrait of {row['name']}"
+
+
 class Snippets:
     """What the import wants authors and categories to be, and who asked for the missing ones."""
 
@@ -95,7 +99,7 @@ class Snippets:
 
     @staticmethod
     def save_author(row, photo=None):
-        """Create or update the author ``row`` describes; (author, changed)."""
+        """Create or update the author ``row`` describes; (author, "created"/"updated"/None)."""
         author_model = apps.get_model("blog", "Author")
         author = author_model.objects.filter(name=row["name"]).order_by("pk").first()
         # A row from a post's `author:` has only the name: leave the rest as editors made it.
@@ -103,13 +107,13 @@ class Snippets:
         if "photo" in row:
             wanted["photo"] = photo
         if author is None:
-            return author_model.objects.create(name=row["name"], **wanted), True
+            return author_model.objects.create(name=row["name"], **wanted), "created"
         if all(getattr(author, key) == value for key, value in wanted.items()):
-            return author, False
+            return author, None
         for key, value in wanted.items():
             setattr(author, key, value)
         author.save()
-        return author, True
+        return author, "updated"
 
     @staticmethod
     def save_category(row):
@@ -117,10 +121,10 @@ class Snippets:
         wanted = {key: row[key] for key in ("name", "description") if key in row}
         category = category_model.objects.filter(slug=row["slug"]).first()
         if category is None:
-            return category_model.objects.create(slug=row["slug"], **wanted), True
+            return category_model.objects.create(slug=row["slug"], **wanted), "created"
         if all(getattr(category, key) == value for key, value in wanted.items()):
-            return category, False
+            return category, None
         for key, value in wanted.items():
             setattr(category, key, value)
         category.save()
-        return category, True
+        return category, "updated"

@@ -89,7 +89,10 @@ def parse_source(text, path):
         meta = loader.construct_document(node) if node is not None else {}
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        problem = " ".join(filter(None, [error.context, error.problem]))
+        context = error.context
+        if context and error.context_mark and error.context_mark.line != mark.line:
+            context += f" (from line {error.context_mark.line + 1})"
+        problem = " ".join(filter(None, [context, error.problem]))
         source.error = Problem(f"broken YAML: {problem}", mark.line + 1 if mark else None)
         return source
     except yaml.YAMLError as error:

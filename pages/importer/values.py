@@ -82,7 +82,8 @@ def page_values(node, resolver, is_import_root=False):
     elif node.kind == "blog_post":
         values["intro"] = fields.intro or fields.description
         values["author_id"] = resolver.author(fields.author) if fields.author else None
-        values["categories"] = sorted(resolver.category(value) for value in fields.categories)
+        # Placeholders for new categories are text: sort everything as text.
+        values["categories"] = sorted((resolver.category(v) for v in fields.categories), key=str)
         values["tags"] = sorted(set(fields.tags))
         hero = fields.image_src and resolver.image(fields.image_src, fields.image_alt, "image.src")
         values["hero_image_id"] = hero or None
@@ -100,22 +101,16 @@ def page_values(node, resolver, is_import_root=False):
 
 
 def _has_field(model, name):
-    return (
-        name in ("tags", "form_fields")
-        and hasattr(model, name)
-        or any(
-            field.name == name or field.attname == name
-            for field in model._meta.get_fields()
-            if hasattr(field, "attname")
-        )
-    )
+    if name in ("tags", "form_fields"):  # a tag manager and a child relation
+        return hasattr(model, name)
+    return any(name in (f.name, getattr(f, "attname", None)) for f in model._meta.get_fields())
 
 
 def current_value(page, name):
     if name in ("jumbotron", "body"):
         return stream_signature(getattr(page, name).raw_data)
     if name == "categories":
-        return sorted(category.pk for category in page.categories.all())
+        return sorted((category.pk for category in page.categories.all()), key=str)
     if name == "tags":
         return sorted(tag.name for tag in page.tags.all())
     if name == "form_fields":

@@ -12,7 +12,7 @@ from wagtail.models import Page
 
 from pages.importer.page_kinds import model_for
 from pages.importer.placement import site_path
-from pages.importer.snippets import AUTHORS_FILE, Snippets
+from pages.importer.snippets import AUTHORS_FILE, Snippets, photo_title
 from pages.importer.source import Problem
 from pages.importer.values import apply_values, changed_fields, page_values
 from pages.models import ImportedPage
@@ -87,16 +87,16 @@ class Writer:
                         changes.append(Snippets.save_category(row)[1])
         except Exception as error:  # one data file failing must not stop the import
             return Result(data.path, "failed", problems=[_failure(error), *data.warnings])
-        return Result(data.path, "updated" if any(changes) else "unchanged", problems=data.warnings)
+        # "created" when every entry is new, "updated" when any changed.
+        status = "created" if changes and all(c == "created" for c in changes) else "updated"
+        return Result(data.path, status if any(changes) else "unchanged", problems=data.warnings)
 
     def _photo(self, row, data):
+        """The author's photo; a missing one was reported by the plan."""
         if not row.get("photo"):
             return None
-        found, problem = self.plan.media.find(row["photo"], data.path, f"Portrait of {row['name']}")
-        if problem:
-            data.warnings.append(Problem(f"{row['name']}: {problem}"))
-            return None
-        return self.plan.media.save(found)
+        found, problem = self.plan.media.find(row["photo"], data.path, photo_title(row))
+        return None if problem else self.plan.media.save(found)
 
     def _write_step(self, step):
         node = step.node
@@ -104,7 +104,7 @@ class Writer:
         if node.error is not None:
             return Result(step.label, "failed", problems=[node.error, *problems])
         parent = self._parent_page(node)
-        if parent is None:
+        if parent is None and node.page is None:
             failure = Problem(f"its parent '{node.parent.title}' could not be written")
             return Result(step.label, "failed", problems=[failure, *problems])
         try:
@@ -126,8 +126,7 @@ class Writer:
         return Result(step.label, status, url, problems)
 
     def _parent_page(self, node):
-        if node is self.plan.placement.root:
-            return node.page
+        """Where a new page goes: the page written for its parent node (None if that failed)."""
         parent = node.parent or self.plan.placement.root
         return parent.page or self.pages.get(parent)
 
