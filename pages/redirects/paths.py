@@ -58,10 +58,10 @@ def target_problem(target):
     if "\\" in decoded:
         return "contains a backslash, which browsers may read as another host"
     if is_absolute(target):
-        if not _ABSOLUTE.match(target):
-            return "is not a complete http(s) URL"
         if "@" in urlsplit(target).netloc:
             return "contains credentials (user@host), which hide the real host"
+        if not _ABSOLUTE.match(target):
+            return "is not a complete http(s) URL"
         if "#" in target:
             return "has an #anchor; absolute URLs must be anchor-free"
         return None
