@@ -18,17 +18,12 @@ from pages.redirects.sites import django_site_for
 @receiver(post_delete, sender=Redirect)
 @receiver(post_delete, sender=DjangoSite)
 @receiver(post_delete, sender=Site)
+@receiver(post_delete, sender=Page)  # deleting any page type deletes its Page row too
 @receiver(page_published)
 @receiver(page_unpublished)
 def rules_changed(**kwargs):
     RulesVersion.bump()
     live_table.current.expire()
-
-
-@receiver(post_delete)
-def page_deleted(sender, **kwargs):
-    if issubclass(sender, Page):
-        rules_changed()
 
 
 @receiver(post_save, sender=Site)
