@@ -228,11 +228,14 @@ def _form(source, meta):
     }
 
 
+# Keys whose value is a group of known keys (list items count under their list: form.fields).
+SECTIONS = {"eleventyNavigation", "meta", "pagemeta", "image", "form", "form.fields"}
+
+
 def report_unknown_keys(source):
-    # List items are walked under their list's key: form.fields.label.
     for key, line in source.key_lines.items():
         parent = key.rpartition(".")[0]
-        if key not in KNOWN_KEYS and (not parent or parent in KNOWN_KEYS):
+        if key not in KNOWN_KEYS and (not parent or parent in SECTIONS):
             source.warn(f"unknown key '{key}' ignored", line=line)
 
 
