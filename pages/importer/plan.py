@@ -76,6 +76,7 @@ class Plan:
     def __init__(self, source_dir, *, under, media_dir=None, kind_map):
         self.source_dir = Path(source_dir)
         self.under = under
+        self.site = under.get_site()  # old URLs were this site's: its redirects
         self.media = MediaLibrary(media_dir or source_dir, source_dir)
         self.snippets = Snippets(self.source_dir)
         self.images = {}  # path -> (FoundImage, first file using it)

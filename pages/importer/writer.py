@@ -167,7 +167,9 @@ class Writer:
         created = False
         for old, why in step.redirects:
             try:
-                saved = save_redirect(old, url, notes=f"import_markdown: {step.label} ({why})")
+                saved = save_redirect(
+                    old, url, site=self.plan.site, notes=f"import_markdown: {step.label} ({why})"
+                )
             except RedirectRefused as refused:
                 problems.append(Problem(f"redirect {old} -> {url} refused: {refused.reason}"))
                 continue

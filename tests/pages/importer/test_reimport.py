@@ -1,0 +1,142 @@
+"""Importing again: pages are matched by their source, updated in place, never duplicated."""
+
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from blog.models import BlogPage
+from pages.models import ImportedPage, StandardPage
+from tests.pages.importer.conftest import draw
+from tests.pages.importer.helpers import result_of, run_import
+
+
+def write(folder, path, text):
+    file = folder / path
+    file.parent.mkdir(parents=True, exist_ok=True)
+    file.write_text(text)
+
+
+def guides_site(folder, first_title="First guide"):
+    write(
+        folder, "guides/index.md", "---\ntitle: Guides\neleventyNavigation:\n  key: Guides\n---\n"
+    )
+    write(
+        folder,
+        "guides/first.md",
+        f"---\ntitle: {first_title}\nredirect_from: /old-first/\neleventyNavigation:\n"
+        "  key: First\n  parent: Guides\n---\n\nStep one.\n",
+    )
+    return folder
+
+
+def page_from(path):
+    return ImportedPage.objects.get(source_path=path).page.specific
+
+
+def test_a_page_an_editor_moved_stays_where_the_editor_put_it(client, tmp_path):
+    site = guides_site(tmp_path / "site")
+    run_import(site)
+    first = page_from("guides/first.md")
+    about = StandardPage.objects.get(slug="about")
+    first.move(about, pos="last-child")
+
+    code, output = run_import(site)
+
+    assert code == 0 and result_of(output, "guides/first.md") == "unchanged"
+    first = page_from("guides/first.md")
+    assert first.get_parent().specific == about
+    assert StandardPage.objects.filter(title="First guide").count() == 1
+    response = client.get("/old-first/", follow=True)
+    assert response.redirect_chain[0][1] == 301
+    assert response.request["PATH_INFO"] == "/about/first/"
+
+
+def test_a_changed_file_updates_its_page_as_a_new_published_revision(client, tmp_path):
+    site = guides_site(tmp_path / "site")
+    run_import(site)
+    first = page_from("guides/first.md")
+    revisions = first.revisions.count()
+
+    guides_site(site, first_title="The first guide")
+    code, output = run_import(site)
+
+    assert code == 0 and result_of(output, "guides/first.md") == "updated"
+    first = page_from("guides/first.md")
+    assert first.title == "The first guide" and first.live
+    assert first.revisions.count() == revisions + 1
+    assert "<h1>The first guide</h1>" in client.get(first.url).content.decode()
+
+
+def test_a_page_taken_offline_gets_a_draft_revision_only(tmp_path):
+    site = guides_site(tmp_path / "site")
+    run_import(site)
+    page_from("guides/first.md").unpublish()
+
+    guides_site(site, first_title="A draft title")
+    run_import(site)
+
+    first = page_from("guides/first.md")
+    assert not first.live and first.has_unpublished_changes
+    assert first.get_latest_revision_as_object().title == "A draft title"
+
+
+def test_a_section_made_for_a_missing_parent_becomes_that_parents_page(tmp_path):
+    site = guides_site(tmp_path / "site")
+    (site / "guides" / "index.md").unlink()
+    run_import(site)
+    section = page_from("nav:Guides")
+
+    guides_site(site)
+    code, output = run_import(site)
+
+    assert code == 0 and result_of(output, "guides/index.md") == "unchanged"
+    assert page_from("guides/index.md").pk == section.pk
+    assert not ImportedPage.objects.filter(source_path="nav:Guides").exists()
+    assert Page.objects.filter(title="Guides").count() == 1
+
+
+def test_images_are_deduplicated_by_content_across_runs_and_folders(tmp_path):
+    figure = "{%% ImgFigure '' %%}![A square](%s){%% endImgFigure %%}"
+    one, two = tmp_path / "one", tmp_path / "two"
+    write(one, "a.md", "---\ntitle: A\n---\n\n" + figure % "/pics/square.jpg")
+    write(two, "b.md", "---\ntitle: B\n---\n\n" + figure % "/other/copy.jpg")
+    draw(tmp_path / "media" / "pics" / "square.jpg", color="#223344")
+    draw(tmp_path / "media" / "other" / "copy.jpg", color="#223344")  # the same bytes
+    before = get_image_model().objects.count()
+
+    run_import(one, "--media", tmp_path / "media")
+    run_import(one, "--media", tmp_path / "media")
+    code, output = run_import(two, "--media", tmp_path / "media")
+
+    assert code == 0 and output.splitlines()[-1].endswith("; 0 images imported")
+    assert get_image_model().objects.count() == before + 1
+    image_of = {path: page_from(path).body[0].value["image"].pk for path in ("a.md", "b.md")}
+    assert image_of["a.md"] == image_of["b.md"]
+
+
+def test_a_map_file_chooses_page_types_by_folder(client, tmp_path):
+    site = tmp_path / "site"
+    write(site, "news/launch.md", "---\ntitle: We launched\ndate: 2025-01-02\n---\n\nNews.\n")
+    kind_map = tmp_path / "map.yaml"
+    kind_map.write_text("folder:\n  news: blog_post\n")
+
+    run_import(site, "--map", kind_map)
+
+    post = page_from("news/launch.md")
+    assert isinstance(post, BlogPage) and post.url == "/blog/launch/"
+    # No page was needed for the news/ folder: the post went to the blog.
+    assert not ImportedPage.objects.filter(source_path="folder:news").exists()
+    response = client.get("/news/launch/")
+    assert (response.status_code, response.headers["Location"]) == (301, "/blog/launch/")
+
+
+def test_without_a_map_a_folder_becomes_a_hidden_section(tmp_path):
+    site = tmp_path / "site"
+    write(site, "news/launch.md", "---\ntitle: We launched\n---\n\nNews.\n")
+
+    code, output = run_import(site)
+
+    page = page_from("news/launch.md")
+    assert isinstance(page, StandardPage) and page.url == "/news/launch/"
+    section = page.get_parent().specific
+    assert (section.title, section.show_in_menus) == ("News", False)
+    assert "    ! no file defines the folder news/: a section is created" in output.splitlines()
