@@ -29,7 +29,7 @@ class MediaLibrary:
         self.source_dir = Path(source_dir)
         self._by_name = None
         self._found = {}  # resolved path -> FoundImage: one import per file per run
-        self.created = {}  # sha1 -> image created by this run
+        self._created = []  # pks of images this run created
 
     def _named(self, name):
         if self._by_name is None:
@@ -84,5 +84,9 @@ class MediaLibrary:
                 file_hash=found.sha1,  # set here: Wagtail only computes it in its upload form
             )
             image.save()
-        self.created[found.sha1] = image
+        self._created.append(image.pk)
         return image
+
+    def imported_count(self):
+        """Images this run added to the library (not counting those of rolled-back files)."""
+        return get_image_model().objects.filter(pk__in=self._created).count()

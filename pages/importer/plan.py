@@ -24,7 +24,6 @@ class Entry:
     fields: object = None  # PageFields
     jumbotron: list = field(default_factory=list)
     body: list = field(default_factory=list)
-    node: object = None
 
 
 @dataclass
@@ -83,9 +82,6 @@ class Plan:
         self.entries = [self._read(file) for file in markdown_files(self.source_dir)]
         readable = [entry for entry in self.entries if entry.source.error is None]
         builder = TreeBuilder(readable).build()
-        for node in [builder.root, *builder.nodes, *builder.generated.values()]:
-            if node is not None and node.entry is not None:
-                node.entry.node = node
         self.placement = Placement(builder, under, kind_map)
         self.steps = [Step(node) for node in self.placement.run()]
         self.root_step = Step(self.placement.root) if builder.root else None
@@ -102,7 +98,9 @@ class Plan:
             converter = BodyConverter(source.meta)
             converted = [converter.body(source.body, source.body_line)]
             if entry.fields.jumbotron:
+                # A block scalar (`jumbotron: |`) starts on the line after its key.
                 line = source.key_lines.get("jumbotron", 1)
+                line += "\n" in str(source.meta.get("jumbotron"))
                 converted.append(converter.jumbotron(entry.fields.jumbotron, line))
                 entry.jumbotron = converted[-1].blocks
             entry.body = converted[0].blocks

@@ -122,8 +122,8 @@ class TreeBuilder:
     def _check_root(node):
         """11ty's `root` names the top-level section; the parent chain decides the place."""
         nav = node.entry.fields.navigation
-        if not (nav and nav.root and nav.parent):
-            return
+        if not (nav and nav.root and nav.parent) or node.parent is None:
+            return  # no parent, or the page imported under
         top = [node, *node.ancestors()][-1]
         top_nav = top.entry.fields.navigation if top.entry else None
         top_key = top_nav.key if top_nav else top.title

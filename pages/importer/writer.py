@@ -145,22 +145,23 @@ class Writer:
             return node.page, "updated"
         page = model_for(node.kind)(slug=node.slug)
         apply_values(page, values)
-        if sibling := self._next_sibling(node):
+        if sibling := self._next_sibling(node, parent):
             sibling.add_sibling(pos="left", instance=page)
         else:
             parent.add_child(instance=page)
         page.save_revision().publish()
         return page, "created"
 
-    def _next_sibling(self, node):
-        """The first page of this import that sorts after ``node`` among its siblings."""
+    def _next_sibling(self, node, parent):
+        """The first page of this import under ``parent`` that sorts after ``node``."""
         siblings = [
             other
             for other in self.plan.placement.nodes
             if other.parent is node.parent and other is not node and other.sort_key > node.sort_key
         ]
         pks = [page.pk for other in siblings if (page := other.page or self.pages.get(other))]
-        return Page.objects.filter(pk__in=pks).order_by("path").first()
+        # child_of: a sibling an editor moved elsewhere is no reference point.
+        return Page.objects.child_of(parent).filter(pk__in=pks).order_by("path").first()
 
     def _save_redirects(self, step, url, problems):
         """Each old URL -> ``url``; a refused one is a warning. Whether any was created."""

@@ -50,8 +50,8 @@ class Command(BaseCommand):
             failed = [step for step in plan.all_steps() if step.action == "fail"]
             failed += [entry for entry in plan.entries if entry.source.error is not None]
         else:
-            results = run_import(plan, ProgressBar(self.stderr._out))
-            self.stdout.write(format_summary(results, len(plan.media.created)))
+            results = run_import(plan, ProgressBar())
+            self.stdout.write(format_summary(results, plan.media.imported_count()))
             failed = [result for result in results if result.status == "failed"]
         if failed:
             raise CommandError(f"{len(failed)} of the files could not be imported", returncode=1)
