@@ -1,15 +1,16 @@
 """Answer requests that a redirect rule matches, before the page tree is asked.
 
-Costs no database query for a request no rule matches (see ``live_table``). Never shadows a
-live page or the site's own URLs (the table knows them), never turns a working request into
-an error: a failure here is logged and the request goes on as if no rule matched. 404s are
+Costs no database query for a request no rule matches (see ``live_table``); a matched one
+costs one UPDATE of its hit counter, made after the response is sent. Never shadows a live
+page or the site's own URLs (the table knows them), never turns a working request into an
+error: a failure here is logged and the request goes on as if no rule matched. 404s are
 counted in the not-found log.
 """
 
 import logging
 
 from django.db.models import F
-from django.http import HttpResponseGone, HttpResponsePermanentRedirect
+from django.http import HttpResponseGone
 from django.http.request import split_domain_port
 from redirects.models import Redirect
 
@@ -44,22 +45,27 @@ class RedirectMiddleware:
 
     def answer(self, request):
         """(the request's site scope, a response from a rule or None)."""
-        table = live_table.current.get()
-        if table is None:
-            return None, None
-        hostname = split_domain_port(request._get_raw_host())[0].lower()
-        scope = table.site_for(hostname, int(request.get_port() or 80))
-        found = table.find(scope, request.path)
+        scope, found = lookup(request)
         if found is None:
             return scope, None
         rule, location = found
-        count_hit(rule.pk)
         if location == "":
-            return scope, HttpResponseGone(GONE)
-        response_class = Redirect.TYPE_RESPONSE_CLASS.get(
-            rule.status, HttpResponsePermanentRedirect
-        )
-        return scope, response_class(with_query(location, request.META.get("QUERY_STRING", "")))
+            response = COUNTED[410](GONE)
+        else:
+            query = request.META.get("QUERY_STRING", "")
+            response = COUNTED.get(rule.status, COUNTED[301])(with_query(location, query))
+        response.rule_pk = rule.pk
+        return scope, response
+
+
+def lookup(request):
+    """(the request's site scope, (rule, location) or None), from this worker's table."""
+    table = live_table.current.get()
+    if table is None:
+        return None, None
+    hostname = split_domain_port(request._get_raw_host())[0].lower()
+    scope = table.site_for(hostname, int(request.get_port() or 80))
+    return scope, table.find(scope, request.path)
 
 
 def count_hit(pk):
@@ -68,3 +74,20 @@ def count_hit(pk):
         Redirect.objects.filter(pk=pk).update(counter=F("counter") + 1)
     except Exception:
         logger.exception("The hit of redirect %s could not be counted", pk)
+
+
+def counting(response_class):
+    """``response_class`` counting its rule's hit once the server has sent it (in close())."""
+
+    class Counted(response_class):
+        def close(self):
+            super().close()
+            count_hit(self.rule_pk)
+
+    return Counted
+
+
+COUNTED = {
+    410: counting(HttpResponseGone),
+    **{status: counting(cls) for status, cls in Redirect.TYPE_RESPONSE_CLASS.items()},
+}

@@ -36,6 +36,26 @@ def sample_target(target):
     return GROUP_REFERENCE.sub("x", target)
 
 
+def first_segment(pattern):
+    """The first path segment a regex spells out literally (``^/archive/([0-9]+)``: "archive"),
+    or None. The table tests a regex only on paths that start with that segment."""
+    literal = []
+    for op, arg in re._parser.parse(pattern):
+        if op is re._parser.AT and arg is re._parser.AT_BEGINNING and not literal:
+            continue
+        if op is not re._parser.LITERAL:
+            break
+        literal.append(chr(arg))
+    text = "".join(literal).lower()
+    if text.startswith("/") and "/" in text[1:]:
+        return text[1:].split("/", 1)[0]
+    return None
+
+
+def segment_of(path):
+    return path[1:].split("/", 1)[0].lower()
+
+
 @dataclass(frozen=True)
 class SiteScope:
     """A site as the rule table sees it: its django.contrib.sites id, hosts, live paths."""
@@ -61,12 +81,14 @@ class Rule:
     pattern: re.Pattern | None = field(init=False, default=None)
     template: str = field(init=False, default="")
     netloc: str = field(init=False, default="")
+    segment: str | None = field(init=False, default=None)  # a regex's literal first segment
 
     def __post_init__(self):
         self.key = path_key(self.source) if self.match != REGEX else ""
         if self.match == REGEX:
             self.pattern = re.compile(self.source, re.IGNORECASE)
             self.template = expand_template(self.target)
+            self.segment = first_segment(self.source)
         if is_absolute(self.target):
             self.netloc = urlsplit(sample_target(self.target)).netloc.lower()
         self.order = (
@@ -125,7 +147,7 @@ class RuleTable:
     def add(self, rule):
         self.rules.append(rule)
         if rule.match == REGEX:
-            regexes = self._regex.setdefault(rule.site_id, [])
+            regexes = self._regex.setdefault((rule.site_id, rule.segment), [])
             regexes.append(rule)
             regexes.sort()
             return
@@ -164,7 +186,8 @@ class RuleTable:
         for depth in range(len(segments), 1, -1):
             prefix = "/".join(segments[:depth])
             found += [self._prefix.get((s, prefix)) for s in scopes]
-        regexes = [self._regex.get(s, ()) for s in scopes]
+        segment = segment_of(path)
+        regexes = [self._regex.get((s, g), ()) for s in scopes for g in (segment, None)]
         return heapq.merge(sorted(r for r in found if r is not None), *regexes)
 
     def find(self, scope, path, skip=None):

@@ -173,3 +173,16 @@ def test_an_unmatched_request_costs_no_query(db, settings, django_assert_num_que
     with django_assert_num_queries(0):
         for path in ["/nothing/", "/services/", "/x/12", "/a/b/c/d/"]:
             assert middleware(factory.get(path)).content == b"page"
+
+
+def test_a_hit_adds_one_to_the_counter_and_changes_nothing_else(client):
+    rule = save_redirect("/counted/", "/contact/", notes="keep me").redirect
+    client.get("/counted/")
+    client.get("/COUNTED?x=1")
+    after = Redirect.objects.get(pk=rule.pk)
+    assert after.counter == 2
+    assert (after.notes, after.updated_at, after.new_path) == (
+        "keep me",
+        rule.updated_at,
+        "/contact/",
+    )
