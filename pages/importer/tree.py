@@ -134,21 +134,22 @@ class TreeBuilder:
                 "eleventyNavigation.root",
             )
 
-    def _section(self, ident, title, menus):
+    def _section(self, ident, title, menus, what):
         """A generated section page, shared by every node that needs it."""
         if ident not in self.generated:
             section = Node(
                 ident=ident, title=title, show_in_menus=menus, slug=slugify(title) or "section"
             )
-            what = f"navigation parent '{title}'" if menus else f"folder {ident[7:]}/"
-            section.warnings.append(Problem(f"no file defines the {what}: a section is created"))
+            section.warnings.append(
+                Problem(f"no file defines the {what}: a generated section stands in for it")
+            )
             self.generated[ident] = section
         return self.generated[ident]
 
     def _by_key(self, key, root=""):
         if key in self.by_key:
             return self.by_key[key]
-        section = self._section(f"nav:{key}", key, True)
+        section = self._section(f"nav:{key}", key, True, f"navigation parent '{key}'")
         if root and root != key and section.parent is None:
             parent = self._by_key(root)
             section.parent = None if parent is self.root else parent
@@ -178,7 +179,7 @@ class TreeBuilder:
         ident = f"folder:{folder}"
         section = self.generated.get(ident)
         if section is None:
-            section = self._section(ident, folder_title(folder), False)
+            section = self._section(ident, folder_title(folder), False, f"folder {folder}/")
             section.old_url, section.slug = url, slugify(folder.name) or "section"
             section.parent = self._by_folder(folder.parent, section)
         return section

@@ -79,7 +79,10 @@ def test_the_summary_names_each_file_its_result_and_its_warnings(media):
         in (lines)
     )
     assert "    ! line 3: redirect_from /conflict/ is the page's own address: skipped" in lines
-    assert "    ! no file defines the navigation parent 'Advisory': a section is created" in lines
+    assert (
+        "    ! no file defines the navigation parent 'Advisory': "
+        "a generated section stands in for it" in lines
+    )
     assert lines[-1] == "14 created, 1 updated, 0 unchanged, 2 failed; 3 images imported"
 
 

@@ -139,4 +139,7 @@ def test_without_a_map_a_folder_becomes_a_hidden_section(tmp_path):
     assert isinstance(page, StandardPage) and page.url == "/news/launch/"
     section = page.get_parent().specific
     assert (section.title, section.show_in_menus) == ("News", False)
-    assert "    ! no file defines the folder news/: a section is created" in output.splitlines()
+    assert (
+        "    ! no file defines the folder news/: a generated section stands in for it"
+        in output.splitlines()
+    )
