@@ -56,7 +56,7 @@ class PlanResolver:
         return found.existing_id or f"new image {found.sha1}"
 
     def author(self, name):
-        row, new = self.plan.snippets.author_row(name)
+        _, new = self.plan.snippets.author_row(name)
         if new:
             self.entry.source.warn(
                 f"author '{name}' is in no data file nor the site: created with the name only",
