@@ -35,7 +35,12 @@ class RedirectMiddleware:
         if response is not None:
             return response
         response = self.get_response(request)
-        if response.status_code == 404 and request.method in ("GET", "HEAD"):
+        table = live_table.current.table
+        if (
+            response.status_code == 404
+            and request.method in ("GET", "HEAD")
+            and not (table and table.is_protected(None, request.path))  # e.g. /admin/…, /static/…
+        ):
             not_found.buffer.record(
                 scope.site_id if scope else None,
                 request.path,

@@ -14,7 +14,13 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from pages.redirects.paths import is_absolute, join_prefix, path_key, target_problem
+from pages.redirects.paths import (
+    is_absolute,
+    join_prefix,
+    path_key,
+    source_path,
+    target_problem,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -84,7 +90,8 @@ class Rule:
     segment: str | None = field(init=False, default=None)  # a regex's literal first segment
 
     def __post_init__(self):
-        self.key = path_key(self.source) if self.match != REGEX else ""
+        # source_path: a row saved by other means may still hold a query string or %-escapes.
+        self.key = path_key(source_path(self.source)) if self.match != REGEX else ""
         if self.match == REGEX:
             self.pattern = re.compile(self.source, re.IGNORECASE)
             self.template = expand_template(self.target)

@@ -139,6 +139,11 @@ def test_an_absolute_regex_target_cannot_change_host(client):
     assert client.get("/ext@evil.example/").status_code == 404
 
 
+def test_a_row_saved_elsewhere_with_a_query_or_escapes_still_matches(client):
+    Redirect.objects.create(old_path="/Old%20Offer/?ref=mail", new_path="/contact/")
+    assert answer(client, "/old offer/") == (301, "/contact/")
+
+
 def test_a_stored_rule_with_a_bad_group_reference_is_skipped_not_a_500(client, caplog):
     # As django-redirects' own admin could have saved it.
     Redirect.objects.create(match="regex", old_path=r"^/about-us/(.*)$", new_path="/team/$3")

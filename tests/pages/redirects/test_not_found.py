@@ -42,7 +42,8 @@ def test_counts_add_up_across_flushes(client):
 
 
 @pytest.mark.parametrize(
-    "path", ["/wp-login.php", "/.env", "/.git/config", "/cgi-bin/x", "/" + "a" * 400]
+    "path",
+    ["/wp-login.php", "/.env", "/.git/config", "/cgi-bin/x", "/" + "a" * 400, "/static/x.css"],
 )
 def test_probes_and_overlong_paths_are_ignored(client, path):
     client.get(path)
