@@ -1,6 +1,7 @@
 """The Redirects area of the Wagtail dashboard: who sees it, and what it does."""
 
 import pytest
+from django.apps import apps
 from django.contrib import admin
 from django.contrib.auth.models import Group, User
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -77,7 +78,10 @@ def test_site_admins_reach_every_redirect_view(admin_client, url):
     assert response.status_code == 200
 
 
-def test_django_admin_does_not_expose_redirects(client, site_admin):
+def test_django_admin_does_not_expose_redirects_and_wagtails_redirects_are_not_installed(
+    client, site_admin
+):
+    assert not apps.is_installed("wagtail.contrib.redirects")
     assert not admin.site.is_registered(Redirect)
     client.force_login(User.objects.create_superuser("root", password="pw-root-123"))
     assert client.get("/django-admin/").status_code == 404

@@ -130,6 +130,19 @@ def test_a_regex_result_cannot_leave_the_site(client, path, caplog):
     assert "unsafe target" in caplog.text
 
 
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("/out//evil.example", (301, "/evil.example")),
+        ("/out/%2F%2Fevil.example", (301, "/evil.example")),
+        ("/out/\\evil.example", (404, None)),  # a backslash in a target: skipped
+    ],
+)
+def test_a_prefix_rest_cannot_make_the_target_leave_the_site(client, path, expected):
+    save_redirect("/out/", "/", match="prefix")
+    assert answer(client, path) == expected
+
+
 def test_an_absolute_regex_target_cannot_change_host(client):
     Redirect.objects.create(
         match="regex", old_path=r"^/ext(.*)$", new_path="https://docs.example$1"
