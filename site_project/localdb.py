@@ -51,7 +51,7 @@ def is_running(cluster_dir):
     # pg_isready works for any user (pg_ctl status refuses root).
     return (
         subprocess.run(
-            [_bin("pg_isready"), "-q", "-h", str(Path(cluster_dir).resolve())],
+            [_bin("pg_isready"), "-q", "-U", DB_USER, "-h", str(Path(cluster_dir).resolve())],
             capture_output=True,
         ).returncode
         == 0
