@@ -125,6 +125,11 @@ def test_during_a_database_outage_rules_keep_answering_and_other_pages_work(
         env = server_env(proxy.url())
     with committed_rules(("/kept/", "/contact/")), gunicorn(env, workers=1) as base_url:
         client = Client(base_url)
+        # A new rule answers within the 5-second freshness bound (here: at once, or on the
+        # worker's next version check).
+        deadline = time.monotonic() + 5
+        while client.get("/kept/") != (301, "/contact/") and time.monotonic() < deadline:
+            time.sleep(0.25)
         assert client.get("/kept/") == (301, "/contact/")
         assert client.get("/robots.txt")[0] == 200
         proxy.cut()
