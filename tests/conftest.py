@@ -16,6 +16,7 @@ from wagtail.models import Page, Site
 
 from pages.demo import load_demo_site
 from pages.models import HomePage
+from pages.redirects import live_table, not_found
 
 
 def pytest_collection_modifyitems(items):
@@ -46,12 +47,18 @@ def django_db_setup(media_root, django_db_setup, django_db_blocker):
                 client.get(page.url)
 
 
+def forget_process_state():
+    cache.clear()  # Wagtail caches site roots
+    live_table.current.reset()  # this process's redirect rules
+    not_found.buffer.pending.clear()  # 404s not yet written
+
+
 @pytest.fixture(autouse=True)
-def clear_cache():
-    """Wagtail caches site roots; a rolled-back test must not leave them stale."""
-    cache.clear()
+def fresh_process_state():
+    """A rolled-back test must not leave caches that outlive its data."""
+    forget_process_state()
     yield
-    cache.clear()
+    forget_process_state()
 
 
 @pytest.fixture

@@ -51,6 +51,12 @@ class LiveTable:
         except Exception:
             logger.exception("Redirect rules could not be reloaded; the last good copy answers")
 
+    def reset(self):
+        """Forget the version too, so the next request reloads whatever the number is (tests:
+        a rolled-back transaction can bring the version back to a number already seen)."""
+        self.version = None
+        self.expire()
+
     def expire(self):
         """Check the version on the next request (tests, and after saving in this process)."""
         self.checked_at = float("-inf")

@@ -3,19 +3,6 @@
 import pytest
 from PIL import Image as PILImage
 
-from pages.redirects import live_table
-
-
-@pytest.fixture(autouse=True)
-def fresh_redirect_rules():
-    # A rolled-back test can leave the rules' version where the next test's change brings it
-    # again: make the middleware reload its table on the next request.
-    live_table.current.version = None
-    live_table.current.expire()
-    yield
-    live_table.current.version = None
-    live_table.current.expire()
-
 
 def draw(path, size=(600, 400), color="#12355b", fmt="JPEG"):
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -104,16 +104,14 @@ class Command(BaseCommand):
             self.run_cases(ours, package, iterations, reference_iterations, rows)
         finally:
             request_finished.connect(close_old_connections)
-            live_table.current.version = None
-            live_table.current.expire()
+            live_table.current.reset()
         self.report(rows)
 
     def run_cases(self, ours, package, iterations, reference_iterations, rows):
         with transaction.atomic():
             Redirect.objects.bulk_create(make_rules())
             RulesVersion.bump()
-            live_table.current.version = None
-            live_table.current.expire()
+            live_table.current.reset()
             ours(RequestFactory().get("/warm-up/"))  # loads the table, as a worker's first request
             for case, paths in PATHS.items():
                 rows.append(("ours: lookup", case, *measure(lookup, paths, iterations)))
