@@ -7,6 +7,7 @@ that is rolled back, so tests may add or change pages freely.
 import io
 
 import pytest
+from django.contrib.auth.models import Group, User
 from django.core.cache import cache
 from django.core.files.images import ImageFile
 from django.test import Client, override_settings
@@ -14,9 +15,9 @@ from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
-from pages.demo import load_demo_site
+from demo.loader import load_demo_site
 from pages.models import HomePage
-from pages.redirects import live_table, not_found
+from site_redirects import live_table, not_found
 
 
 def pytest_collection_modifyitems(items):
@@ -69,6 +70,20 @@ def home(db):
 @pytest.fixture
 def site(db):
     return Site.objects.get(is_default_site=True)
+
+
+@pytest.fixture
+def editor(db):
+    user = User.objects.create_user("edith", password="pw-editor-123")
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+@pytest.fixture
+def site_admin(db):
+    user = User.objects.create_user("adam", password="pw-admin-123")
+    user.groups.add(Group.objects.get(name="Site admins"))
+    return user
 
 
 @pytest.fixture

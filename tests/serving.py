@@ -9,8 +9,17 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from urllib.parse import quote
 
 PROJECT = Path(__file__).resolve().parent.parent
+
+
+def database_url(db):
+    """A DATABASE_URL for the database of a Django ``settings_dict``, for child processes."""
+    host = quote(db["HOST"] or "", safe="")
+    port = f":{db['PORT']}" if db.get("PORT") else ""
+    password = f":{quote(db['PASSWORD'])}" if db.get("PASSWORD") else ""
+    return f"postgres://{db['USER']}{password}@{host}{port}/{db['NAME']}"
 
 
 def free_port():

@@ -1,7 +1,8 @@
 """Create the "Editors" and "Site admins" groups.
 
 Editors work on pages, images, documents and snippets; they cannot reach users, groups or
-settings. Site admins may do everything.
+settings. Site admins may do everything. Apps built on pages grant their own models'
+permissions in their own migrations (pages.group_permissions.grant).
 """
 
 from django.contrib.auth.management import create_permissions
@@ -13,7 +14,6 @@ EDITOR_COLLECTION_PERMISSIONS = [
     ("wagtailimages", "choose_image"), ("wagtaildocs", "add_document"),
     ("wagtaildocs", "change_document"), ("wagtaildocs", "choose_document"),
 ]
-EDITOR_SNIPPET_MODELS = [("blog", "author"), ("blog", "blogcategory")]
 
 
 def create_groups(apps, schema_editor):
@@ -40,9 +40,6 @@ def create_groups(apps, schema_editor):
     admins, _ = Group.objects.get_or_create(name="Site admins")
 
     editors.permissions.add(perm("wagtailadmin", "access_admin"))
-    for app_label, model in EDITOR_SNIPPET_MODELS:
-        for action in ("add", "change", "delete", "view"):
-            editors.permissions.add(perm(app_label, f"{action}_{model}"))
     admins.permissions.set(Permission.objects.all())
 
     for group in (editors, admins):
@@ -67,8 +64,6 @@ def remove_groups(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("pages", "0001_initial"),
-        ("blog", "0001_initial"),
-        ("services", "0001_initial"),
         ("wagtailcore", "0098_apitoken"),
         ("wagtailimages", "0027_image_description"),
         ("wagtaildocs", "0014_alter_document_file_size"),

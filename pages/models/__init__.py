@@ -1,6 +1,5 @@
 from pages.models.base import BasePage
 from pages.models.contact import ContactFormField, ContactPage
-from pages.models.imported_page import ImportedPage
 from pages.models.pages import HomePage, StandardPage
 from pages.models.site_settings import SiteSettings
 
@@ -9,7 +8,6 @@ __all__ = [
     "ContactFormField",
     "ContactPage",
     "HomePage",
-    "ImportedPage",
     "SiteSettings",
     "StandardPage",
 ]

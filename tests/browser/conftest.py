@@ -2,14 +2,13 @@
 
 import os
 import shutil
-from urllib.parse import quote
 
 import pytest
 from django.conf import settings
 from django.db import connection
 from playwright.sync_api import sync_playwright
 
-from tests.serving import gunicorn
+from tests.serving import database_url, gunicorn
 
 # Playwright's sync API runs an event loop in this thread; Django refuses ORM calls while one
 # runs. Our ORM calls (fixtures) do not overlap with Playwright's, so allow them.
@@ -17,13 +16,6 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-
-
-def database_url(db):
-    host = quote(db["HOST"] or "", safe="")
-    port = f":{db['PORT']}" if db.get("PORT") else ""
-    password = f":{quote(db['PASSWORD'])}" if db.get("PASSWORD") else ""
-    return f"postgres://{db['USER']}{password}@{host}{port}/{db['NAME']}"
 
 
 @pytest.fixture(scope="session")

@@ -1,24 +1,8 @@
 """Editors work on content; users, groups and settings are for site admins."""
 
 import pytest
-from django.contrib.auth.models import Group, User
 
 from pages.models import HomePage
-
-
-@pytest.fixture
-def editor(db):
-    user = User.objects.create_user("edith", password="pw-editor-123")
-    user.groups.add(Group.objects.get(name="Editors"))
-    return user
-
-
-@pytest.fixture
-def site_admin(db):
-    user = User.objects.create_user("adam", password="pw-admin-123")
-    user.groups.add(Group.objects.get(name="Site admins"))
-    return user
-
 
 AREAS_FOR_EVERY_EDITOR = [
     "/admin/",

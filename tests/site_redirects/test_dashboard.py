@@ -3,13 +3,13 @@
 import pytest
 from django.apps import apps
 from django.contrib import admin
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from redirects.models import Redirect
 
-from pages.redirects.models import NotFoundPath
-from pages.redirects.store import save_redirect
+from site_redirects.models import NotFoundPath
+from site_redirects.store import save_redirect
 
 AREA = "/admin/redirects/"
 URLS = [
@@ -20,20 +20,6 @@ URLS = [
     AREA + "export/",
     AREA + "not-found/",
 ]
-
-
-@pytest.fixture
-def editor(db):
-    user = User.objects.create_user("edith", password="pw-editor-123")
-    user.groups.add(Group.objects.get(name="Editors"))
-    return user
-
-
-@pytest.fixture
-def site_admin(db):
-    user = User.objects.create_user("adam", password="pw-admin-123")
-    user.groups.add(Group.objects.get(name="Site admins"))
-    return user
 
 
 @pytest.fixture

@@ -6,9 +6,9 @@ from django.http import HttpResponseNotFound
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
-from pages.redirects import not_found
-from pages.redirects.middleware import RedirectMiddleware
-from pages.redirects.models import NotFoundPath
+from site_redirects import not_found
+from site_redirects.middleware import RedirectMiddleware
+from site_redirects.models import NotFoundPath
 
 
 @pytest.fixture(autouse=True)

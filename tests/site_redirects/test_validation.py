@@ -4,7 +4,7 @@ import pytest
 from django.contrib.sites.models import Site as DjangoSite
 from redirects.models import Redirect
 
-from pages.redirects.store import RedirectRefused, save_redirect
+from site_redirects.store import RedirectRefused, save_redirect
 
 
 def refused(*args, **kwargs):

@@ -5,9 +5,10 @@ from datetime import UTC, datetime
 import pytest
 
 from blog.models import BlogIndexPage, BlogPage
-from pages.models import HomePage, ImportedPage, StandardPage
+from importer.models import ImportedPage
+from pages.models import HomePage, StandardPage
 from services.models import ServiceIndexPage, ServicePage
-from tests.pages.importer.helpers import CONSULTANCY, run_import
+from tests.importer.helpers import CONSULTANCY, run_import
 
 
 @pytest.fixture

@@ -2,9 +2,10 @@
 
 import io
 
-from pages.importer.report import ProgressBar
-from pages.models import ImportedPage, StandardPage
-from tests.pages.importer.helpers import result_of, run_import
+from importer.models import ImportedPage
+from importer.report import ProgressBar
+from pages.models import StandardPage
+from tests.importer.helpers import result_of, run_import
 
 
 def write(folder, path, text):

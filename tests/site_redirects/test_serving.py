@@ -11,9 +11,8 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-from tests.browser.conftest import database_url
-from tests.pages.redirects.committed import SwitchableProxy, add_rule, bump, committed_rules
-from tests.serving import gunicorn
+from tests.serving import database_url, gunicorn
+from tests.site_redirects.committed import SwitchableProxy, add_rule, bump, committed_rules
 
 
 def server_env(db_url):

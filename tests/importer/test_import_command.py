@@ -8,8 +8,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Revision
 
 from blog.snippets import Author, BlogCategory
-from pages.models import ImportedPage
-from tests.pages.importer.helpers import CONSULTANCY, result_of, run_import
+from importer.models import ImportedPage
+from tests.importer.helpers import CONSULTANCY, result_of, run_import
 from tests.serving import PROJECT
 
 

@@ -4,7 +4,7 @@ import pytest
 from redirects.models import Redirect
 from wagtail.models import Page
 
-from pages.redirects.store import save_redirect
+from site_redirects.store import save_redirect
 
 OLD = "/services/fractional-cto/"
 EXPLAINER = "what-is-a-fractional-cto/"

@@ -8,9 +8,9 @@ from django.http import HttpResponse
 from django.test import RequestFactory
 from redirects.models import Redirect
 
-from pages.redirects import live_table
-from pages.redirects.middleware import RedirectMiddleware
-from pages.redirects.store import save_redirect
+from site_redirects import live_table
+from site_redirects.middleware import RedirectMiddleware
+from site_redirects.store import save_redirect
 
 
 def answer(client, url, **extra):
@@ -124,7 +124,7 @@ def test_a_rule_never_shadows_a_live_page_even_if_the_page_came_later(client, ho
 )
 def test_a_regex_result_cannot_leave_the_site(client, path, caplog):
     Redirect.objects.create(match="regex", old_path=r"^/go/(.*)$", new_path="/$1")
-    with caplog.at_level(logging.WARNING, logger="pages.redirects"):
+    with caplog.at_level(logging.WARNING, logger="site_redirects"):
         status, target = answer(client, path)
     assert status == 404 and target is None
     assert "unsafe target" in caplog.text
@@ -161,7 +161,7 @@ def test_a_stored_rule_with_a_bad_group_reference_is_skipped_not_a_500(client, c
     # As django-redirects' own admin could have saved it.
     Redirect.objects.create(match="regex", old_path=r"^/about-us/(.*)$", new_path="/team/$3")
     Redirect.objects.create(match="regex", old_path=r"^/bad[/", new_path="/x/")
-    with caplog.at_level(logging.WARNING, logger="pages.redirects"):
+    with caplog.at_level(logging.WARNING, logger="site_redirects"):
         assert client.get("/about-us/anything/").status_code == 404
     assert "refers to group 3" in caplog.text and "not a valid regular expression" in caplog.text
 
@@ -176,7 +176,7 @@ def test_a_rule_that_fails_at_run_time_is_skipped(client, caplog):
         raise RuntimeError("a bug in a rule")
 
     broken.raw_location = bug
-    with caplog.at_level(logging.ERROR, logger="pages.redirects"):
+    with caplog.at_level(logging.ERROR, logger="site_redirects"):
         assert answer(client, "/fails/")[1] == "/services/"
     assert "failed on '/fails/'" in caplog.text
 

@@ -10,9 +10,8 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from redirects.models import Redirect
 
-from pages.redirects.store import save_redirect
-from tests.browser.conftest import database_url
-from tests.serving import PROJECT
+from site_redirects.store import save_redirect
+from tests.serving import PROJECT, database_url
 
 FIELDS = ["old_path", "new_path", "match", "type_status_code", "priority", "site", "notes"]
 

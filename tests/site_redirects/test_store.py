@@ -3,7 +3,7 @@
 import pytest
 from redirects.models import Redirect
 
-from pages.redirects.store import RedirectRefused, save_redirect
+from site_redirects.store import RedirectRefused, save_redirect
 
 
 def test_a_new_rule_is_normalised_and_saved(site):

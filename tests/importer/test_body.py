@@ -2,7 +2,7 @@
 
 import pytest
 
-from pages.importer.body import BodyConverter, figure_style, figure_widths
+from importer.body import BodyConverter, figure_style, figure_widths
 
 
 def convert(text, meta=None):

@@ -2,9 +2,9 @@
 
 from datetime import UTC, datetime, timedelta, timezone
 
-from pages.importer.fields import read_fields
-from pages.importer.source import parse_source
-from pages.importer.tree import old_url, slug_for
+from importer.fields import read_fields
+from importer.source import parse_source
+from importer.tree import old_url, slug_for
 
 
 def read(text):

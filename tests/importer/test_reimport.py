@@ -4,9 +4,10 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from blog.models import BlogPage
-from pages.models import ImportedPage, StandardPage
-from tests.pages.importer.conftest import draw
-from tests.pages.importer.helpers import result_of, run_import
+from importer.models import ImportedPage
+from pages.models import StandardPage
+from tests.importer.conftest import draw
+from tests.importer.helpers import result_of, run_import
 
 
 def write(folder, path, text):
