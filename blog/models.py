@@ -128,3 +128,18 @@ class BlogPage(BasePage):
     def main_category(self):
         categories = list(self.categories.all())
         return categories[0] if categories else None
+
+
+LATEST_POSTS_ON_HOME = 3
+
+
+def latest_posts(home):
+    """The newest live posts under ``home`` (the home page lists them)."""
+    return (
+        BlogPage.objects.live()
+        .public()
+        .descendant_of(home)
+        .select_related("author", "hero_image")
+        .prefetch_related("categories")
+        .order_by("-published_on", "-first_published_at")[:LATEST_POSTS_ON_HOME]
+    )

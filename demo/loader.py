@@ -12,8 +12,8 @@ import yaml
 from django.db import transaction
 from wagtail.models import Page, Site
 
-from pages.demo.images import draw_demo_images
-from pages.importer import plan_import, run_import
+from demo.images import draw_demo_images
+from importer.run import plan_import, run_import
 from pages.models import HomePage, SiteSettings
 
 DEMO_SITE = Path(__file__).resolve().parent / "site"

@@ -6,7 +6,7 @@ Only reads and checks values; which of them a page type keeps is decided when it
 import datetime as dt
 from dataclasses import dataclass, field
 
-from pages.importer.source import Problem
+from importer.source import Problem
 
 PROMOTED_TAG = "#servicePromoted"
 

@@ -18,6 +18,7 @@ class ImportedPage(models.Model):
     source_path = models.CharField(max_length=500)
 
     class Meta:
+        db_table = "pages_importedpage"  # created by the pages app before the importer had one
         constraints = [
             models.UniqueConstraint(
                 fields=["import_root", "source_path"], name="unique_import_source"

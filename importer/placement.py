@@ -9,10 +9,10 @@ blog posts go to the blog index. Every change of plan is a warning on the file.
 from django.apps import apps
 from wagtail.models import Page
 
-from pages.importer.page_kinds import KIND_LABELS, allowed_under, kind_of, mapped_kind, model_for
-from pages.importer.source import Problem
-from pages.importer.tree import Node
-from pages.models import ImportedPage
+from importer.models import ImportedPage
+from importer.page_kinds import KIND_LABELS, allowed_under, kind_of, mapped_kind, model_for
+from importer.source import Problem
+from importer.tree import Node
 
 
 def site_path(page):

@@ -1,6 +1,6 @@
 """The import plan: every file read, placed and compared with the site, before anything is written.
 
-A dry run prints this plan; a real run executes it (pages.importer.writer).
+A dry run prints this plan; a real run executes it (importer.writer).
 """
 
 from dataclasses import dataclass, field
@@ -8,14 +8,14 @@ from pathlib import Path
 
 from django.apps import apps
 
-from pages.importer.body import BodyConverter
-from pages.importer.fields import read_fields
-from pages.importer.images import MediaLibrary
-from pages.importer.placement import Placement
-from pages.importer.snippets import Snippets, photo_title
-from pages.importer.source import Problem, markdown_files, read_source
-from pages.importer.tree import TreeBuilder
-from pages.importer.values import changed_fields, page_values
+from importer.body import BodyConverter
+from importer.fields import read_fields
+from importer.images import MediaLibrary
+from importer.placement import Placement
+from importer.snippets import Snippets, photo_title
+from importer.source import Problem, markdown_files, read_source
+from importer.tree import TreeBuilder
+from importer.values import changed_fields, page_values
 
 
 @dataclass

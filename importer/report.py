@@ -2,7 +2,7 @@
 
 import sys
 
-from pages.importer.page_kinds import KIND_LABELS
+from importer.page_kinds import KIND_LABELS
 
 
 def _problems(problems, indent="    ! "):

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from wagtail.models import Site
 
-from pages.importer.page_kinds import DEFAULT_MAP, KindMapError, load_kind_map
-from pages.importer.placement import under_page
-from pages.importer.plan import Plan
-from pages.importer.writer import Writer
+from importer.page_kinds import DEFAULT_MAP, KindMapError, load_kind_map
+from importer.placement import under_page
+from importer.plan import Plan
+from importer.writer import Writer
 
 
 class ImportArgumentError(ValueError):

@@ -11,7 +11,7 @@ import yaml
 from django.apps import apps
 from django.utils.text import slugify
 
-from pages.importer.source import Problem
+from importer.source import Problem
 
 AUTHORS_FILE = "_data/authors.yaml"
 CATEGORIES_FILE = "_data/categories.yaml"

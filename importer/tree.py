@@ -9,7 +9,7 @@ from pathlib import PurePosixPath
 
 from django.utils.text import slugify
 
-from pages.importer.source import Problem
+from importer.source import Problem
 
 
 @dataclass(eq=False)

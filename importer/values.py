@@ -8,7 +8,7 @@ import json
 
 from django.apps import apps
 
-from pages.importer.body import FigureSpec
+from importer.body import FigureSpec
 
 COMMON_FIELDS = [
     "title",

@@ -10,13 +10,13 @@ from django.apps import apps
 from django.db import transaction
 from wagtail.models import Page
 
-from pages.importer.page_kinds import model_for
-from pages.importer.placement import site_path
-from pages.importer.snippets import AUTHORS_FILE, Snippets, photo_title
-from pages.importer.source import Problem
-from pages.importer.values import apply_values, changed_fields, page_values
-from pages.models import ImportedPage
-from pages.redirects.store import RedirectRefused, save_redirect
+from importer.models import ImportedPage
+from importer.page_kinds import model_for
+from importer.placement import site_path
+from importer.snippets import AUTHORS_FILE, Snippets, photo_title
+from importer.source import Problem
+from importer.values import apply_values, changed_fields, page_values
+from site_redirects.store import RedirectRefused, save_redirect
 
 
 @dataclass

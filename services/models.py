@@ -38,3 +38,15 @@ class ServicePage(BasePage):
 
     class Meta:
         verbose_name = "service page"
+
+
+def promoted_services(home):
+    """The live services marked "promoted" under ``home``, in tree order (the home page lists
+    them)."""
+    return (
+        ServicePage.objects.live()
+        .public()
+        .descendant_of(home)
+        .filter(promoted=True)
+        .order_by("path")
+    )

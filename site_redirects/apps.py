@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 
 class RedirectsConfig(AppConfig):
-    name = "pages.redirects"
+    name = "site_redirects"
     label = "site_redirects"
     verbose_name = "Redirects"
     default_auto_field = "django.db.models.BigAutoField"
@@ -11,7 +11,7 @@ class RedirectsConfig(AppConfig):
         from django.contrib import admin
         from redirects.models import Redirect
 
-        from pages.redirects import signals  # noqa: F401  (connects the receivers)
+        from site_redirects import signals  # noqa: F401  (connects the receivers)
 
         # django-redirects registers its model in the Django admin; rules are managed (and
         # validated) only in the Wagtail dashboard.

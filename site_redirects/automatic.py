@@ -11,9 +11,9 @@ from django.db.models import Q
 from redirects.models import Redirect
 from wagtail.models import Site
 
-from pages.redirects.paths import is_absolute, path_key, split_url, with_query
-from pages.redirects.sites import django_site_for
-from pages.redirects.store import RedirectRefused, save_redirect, save_rule
+from site_redirects.paths import is_absolute, path_key, split_url, with_query
+from site_redirects.sites import django_site_for
+from site_redirects.store import RedirectRefused, save_redirect, save_rule
 
 logger = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from django.contrib.sites.models import Site as DjangoSite
 from redirects.models import Redirect
 
-from pages.redirects.store import RedirectRefused, save_redirect
+from site_redirects.store import RedirectRefused, save_redirect
 
 COLUMNS = [
     "old_path",

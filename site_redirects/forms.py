@@ -5,9 +5,9 @@ from django import forms
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.models import Site as WagtailSite
 
-from pages.redirects.sites import rule_sites
-from pages.redirects.store import RedirectRefused, save_rule
-from pages.redirects.validation import check_rule
+from site_redirects.sites import rule_sites
+from site_redirects.store import RedirectRefused, save_rule
+from site_redirects.validation import check_rule
 
 FIELDS = ["old_path", "new_path", "match", "type_status_code", "priority", "site", "notes"]
 

@@ -11,8 +11,8 @@ import time
 
 from django.conf import settings
 
-from pages.redirects.loading import build_table
-from pages.redirects.models import RulesVersion
+from site_redirects.loading import build_table
+from site_redirects.models import RulesVersion
 
 logger = logging.getLogger(__name__)
 

@@ -6,10 +6,10 @@ from django.contrib.sites.models import Site as DjangoSite
 from redirects.models import Redirect
 from wagtail.models import Page, Site
 
-from pages.redirects.paths import path_key
-from pages.redirects.patterns import reference_problem, regex_problem
-from pages.redirects.routes import reserved_routes
-from pages.redirects.rules import REGEX, Rule, RuleTable, SiteScope
+from site_redirects.paths import path_key
+from site_redirects.patterns import reference_problem, regex_problem
+from site_redirects.routes import reserved_routes
+from site_redirects.rules import REGEX, Rule, RuleTable, SiteScope
 
 logger = logging.getLogger(__name__)
 

@@ -14,8 +14,8 @@ from django.http import HttpResponseGone
 from django.http.request import split_domain_port
 from redirects.models import Redirect
 
-from pages.redirects import live_table, not_found
-from pages.redirects.paths import with_query
+from site_redirects import live_table, not_found
+from site_redirects.paths import with_query
 
 logger = logging.getLogger(__name__)
 

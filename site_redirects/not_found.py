@@ -16,7 +16,7 @@ from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
-from pages.redirects.models import NotFoundPath
+from site_redirects.models import NotFoundPath
 
 logger = logging.getLogger(__name__)
 

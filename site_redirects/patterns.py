@@ -3,7 +3,7 @@ group references exist. Used when a rule is saved and when rules are loaded."""
 
 import re
 
-from pages.redirects.rules import GROUP_REFERENCE
+from site_redirects.rules import GROUP_REFERENCE
 
 _REPEATS = {re._parser.MAX_REPEAT, re._parser.MIN_REPEAT}  # POSSESSIVE_REPEAT cannot backtrack
 

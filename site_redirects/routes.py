@@ -10,7 +10,7 @@ from django.conf import settings
 from django.urls import URLResolver, get_resolver
 from django.urls.resolvers import RegexPattern
 
-from pages.redirects.paths import path_key
+from site_redirects.paths import path_key
 
 _REGEX_SPECIAL = re.compile(r"[\\.^$*+?{}\[\]|()]")
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from pages.redirects.paths import (
+from site_redirects.paths import (
     is_absolute,
     join_prefix,
     path_key,

@@ -8,10 +8,10 @@ from redirects.models import Redirect
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from pages.redirects import live_table
-from pages.redirects.automatic import redirect_moved_page
-from pages.redirects.models import RulesVersion
-from pages.redirects.sites import django_site_for
+from site_redirects import live_table
+from site_redirects.automatic import redirect_moved_page
+from site_redirects.models import RulesVersion
+from site_redirects.sites import django_site_for
 
 
 @receiver(post_save, sender=Redirect)

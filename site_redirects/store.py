@@ -27,9 +27,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from redirects.models import Redirect
 
-from pages.redirects.models import RulesVersion
-from pages.redirects.sites import as_django_site
-from pages.redirects.validation import RedirectRefused, check_rule
+from site_redirects.models import RulesVersion
+from site_redirects.sites import as_django_site
+from site_redirects.validation import RedirectRefused, check_rule
 
 __all__ = ["RedirectRefused", "SavedRedirect", "save_redirect", "save_rule"]
 

@@ -11,8 +11,8 @@ from urllib.parse import urlsplit
 
 from django.contrib.sites.models import Site as DjangoSite
 
-from pages.redirects.loading import build_table
-from pages.redirects.paths import (
+from site_redirects.loading import build_table
+from site_redirects.paths import (
     MAX_LENGTH,
     is_absolute,
     path_key,
@@ -21,8 +21,8 @@ from pages.redirects.paths import (
     target_problem,
     with_query,
 )
-from pages.redirects.patterns import reference_problem, regex_problem
-from pages.redirects.rules import (
+from site_redirects.patterns import reference_problem, regex_problem
+from site_redirects.rules import (
     EXACT,
     GROUP_REFERENCE,
     KIND_RANK,

@@ -11,11 +11,11 @@ from django.views.generic import FormView, ListView
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from pages.redirects.csv_io import import_csv, write_csv
-from pages.redirects.forms import ImportForm, TestPathForm
-from pages.redirects.loading import build_table
-from pages.redirects.models import NotFoundPath
-from pages.redirects.paths import source_path, split_url, with_query
+from site_redirects.csv_io import import_csv, write_csv
+from site_redirects.forms import ImportForm, TestPathForm
+from site_redirects.loading import build_table
+from site_redirects.models import NotFoundPath
+from site_redirects.paths import source_path, split_url, with_query
 
 NAMESPACE = "wagtailsnippets_redirects_redirect"  # the snippet viewset's URL namespace
 

@@ -9,9 +9,9 @@ from wagtail.admin.widgets.button import Button
 from wagtail.snippets.views import snippets
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from pages.redirects import views
-from pages.redirects.forms import RedirectForm
-from pages.redirects.store import RedirectRefused
+from site_redirects import views
+from site_redirects.forms import RedirectForm
+from site_redirects.store import RedirectRefused
 
 
 class SavesThroughStore:

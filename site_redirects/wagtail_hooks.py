@@ -3,8 +3,8 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 
-from pages.redirects.models import NotFoundPath
-from pages.redirects.viewsets import RedirectViewSet
+from site_redirects.models import NotFoundPath
+from site_redirects.viewsets import RedirectViewSet
 
 register_snippet(Redirect, viewset=RedirectViewSet)
 

@@ -22,6 +22,8 @@ INSTALLED_APPS = [
     "pages",
     "services",
     "blog",
+    "importer",
+    "demo",
     "wagtailmarkdown",
     "wagtail.contrib.forms",
     "wagtail.contrib.settings",
@@ -47,14 +49,14 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.sites",
     "redirects",  # django-redirects: its Redirect model (its middleware and admin are not used)
-    "pages.redirects",
+    "site_redirects",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Redirect rules answer before sessions and the page tree; they never shadow a live page.
-    "pages.redirects.middleware.RedirectMiddleware",
+    "site_redirects.middleware.RedirectMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -64,7 +66,7 @@ MIDDLEWARE = [
 ]
 
 # django-redirects' rules name a django.contrib.sites Site; requests map to one by host (see
-# pages.redirects.sites). SITE_ID is only the fallback for Django's sitemap view.
+# site_redirects.sites). SITE_ID is only the fallback for Django's sitemap view.
 SITE_ID = 1
 
 ROOT_URLCONF = "site_project.urls"
@@ -149,6 +151,6 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
     "loggers": {
         app: {"level": os.environ.get("APP_LOG_LEVEL", "INFO")}
-        for app in ("pages", "services", "blog")
+        for app in ("pages", "services", "blog", "site_redirects", "importer", "demo")
     },
 }

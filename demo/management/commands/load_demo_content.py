@@ -1,11 +1,11 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from pages.demo import DemoContentError, has_site_content, load_demo_site
-from pages.importer.report import format_summary
+from demo.loader import DemoContentError, has_site_content, load_demo_site
+from importer.report import format_summary
 
 
 class Command(BaseCommand):
-    help = "Load the demo site (pages/demo/site/, Markdown) through the Markdown importer."
+    help = "Load the demo site (demo/site/, Markdown) through the Markdown importer."
 
     def add_arguments(self, parser):
         parser.add_argument(

@@ -19,9 +19,9 @@ from django.test import RequestFactory
 from redirects.middleware import RedirectMiddleware as PackageMiddleware
 from redirects.models import Redirect
 
-from pages.redirects import live_table, signals
-from pages.redirects.middleware import RedirectMiddleware, lookup
-from pages.redirects.models import RulesVersion
+from site_redirects import live_table, signals
+from site_redirects.middleware import RedirectMiddleware, lookup
+from site_redirects.models import RulesVersion
 
 
 def make_rules():

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from pages.redirects.csv_io import write_csv
+from site_redirects.csv_io import write_csv
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from pages.redirects.csv_io import import_csv
+from site_redirects.csv_io import import_csv
 
 
 class Command(BaseCommand):

@@ -1,0 +1,1 @@
+"""The demo site (our own writing) loaded through the importer; see ``demo.loader``."""
