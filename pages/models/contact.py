@@ -52,11 +52,13 @@ class ContactPage(EmailFormMixin, FormMixin, BasePage):
 
     def get_form(self, *args, **kwargs):
         form = super().get_form(*args, **kwargs)
-        form.fields[HONEYPOT_FIELD] = forms.CharField(
+        trap = forms.CharField(
             required=False,
             label="Leave this field empty",
             widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
         )
+        trap.is_honeypot = True  # the template hides it by this flag, not by its name
+        form.fields[HONEYPOT_FIELD] = trap
         return form
 
     def serve(self, request, *args, **kwargs):

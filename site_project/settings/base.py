@@ -142,7 +142,6 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "tx
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {"WIDGET": "wagtail.admin.rich_text.DraftailRichTextArea"}
 }
-WAGTAILFORMS_HONEYPOT_FIELD = "website"
 
 LOGGING = {
     "version": 1,
