@@ -117,7 +117,12 @@ class BlogPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["blog_index"] = self.get_parent()
+        blog_index = self.get_parent().specific
+        context["blog_index"] = blog_index
+        if category := self.main_category:
+            context["main_category_url"] = blog_index.url + blog_index.reverse_subpage(
+                "category", args=[category.slug]
+            )
         return context
 
     @property

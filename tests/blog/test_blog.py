@@ -86,3 +86,24 @@ def test_snippets_exist_for_authors_and_categories():
         "delivery",
         "technology-leadership",
     }
+
+
+def test_a_post_shows_dates_and_reading_time_only_when_asked(client, add_page):
+    blog = BlogIndexPage.objects.get()
+    body = [{"type": "markdown", "value": "Some words to read."}]
+    published = datetime(2025, 3, 4, 9, tzinfo=UTC)
+    quiet = add_page(blog, BlogPage, title="Quiet post", body=body, published_on=published)
+    html = client.get(quiet.url).content.decode()
+    assert "min read" not in html and "4 March 2025" not in html
+
+    chatty = add_page(
+        blog,
+        BlogPage,
+        title="Chatty post",
+        body=body,
+        published_on=published,
+        show_page_meta=True,
+        show_reading_time=True,
+    )
+    html = client.get(chatty.url).content.decode()
+    assert "1 min read" in html and "4 March 2025" in html
