@@ -3,9 +3,16 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+# Behind the front cache, gunicorn listens here (127.0.0.1 only).
+APP_PORT ?= $(shell echo $$(($(PORT) + 1)))
+FRONT_DIR := .local/nginx
+FRONT_PACKAGES := nginx libnginx-mod-http-cache-purge libnginx-mod-http-brotli-filter
+PURGE_MODULE := /usr/lib/nginx/modules/ngx_http_cache_purge_module.so
+GUNICORN := DJANGO_SETTINGS_MODULE=site_project.settings.dev DJANGO_DEBUG=false \
+	$(VENV)/bin/gunicorn site_project.wsgi:application -c gunicorn.conf.py
 TEST_DB_DIR := .local/pg-test
 
-.PHONY: run test stop venv dev-venv browser check lint format demo clean
+.PHONY: run test stop venv dev-venv browser front-packages check lint format demo clean
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -22,19 +29,31 @@ $(VENV)/.installed-dev: pyproject.toml
 venv: $(VENV)/.installed
 dev-venv: $(VENV)/.installed-dev
 
-run: venv
+# Through the front cache (nginx) when it is installed or installable, else gunicorn alone.
+run: venv front-packages
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) manage.py load_demo_content --if-empty
 	$(PY) manage.py ensure_superuser
-	DJANGO_SETTINGS_MODULE=site_project.settings.dev DJANGO_DEBUG=false PORT=$(PORT) \
-		$(VENV)/bin/gunicorn site_project.wsgi:application -c gunicorn.conf.py
+	@if $(PY) -m front_cache.nginx available; then \
+		trap '$(PY) -m front_cache.nginx stop $(FRONT_DIR)' EXIT; \
+		$(PY) -m front_cache.nginx start $(FRONT_DIR) --port $(PORT) \
+			--upstream 127.0.0.1:$(APP_PORT) --static-root staticfiles --media-root media && \
+		FRONT_CACHE_URLS=http://127.0.0.1:$(PORT) PORT=$(APP_PORT) $(GUNICORN); \
+	else \
+		echo "Serving from gunicorn directly (no front cache)."; \
+		PORT=$(PORT) $(GUNICORN); \
+	fi
+
+front-packages:
+	@bash .ci/ensure-debian --optional "the front cache" $(PURGE_MODULE) $(FRONT_PACKAGES)
 
 browser:
-	@bash .ci/ensure-chromium
+	@bash .ci/ensure-debian "the browser tests" /usr/bin/chromium chromium
 
 # The test cluster is throwaway: removed before (a killed run may have left one) and after.
 test: dev-venv browser
+	@bash .ci/ensure-debian "the front cache tests" $(PURGE_MODULE) $(FRONT_PACKAGES)
 	$(PY) -m site_project.localdb destroy $(TEST_DB_DIR)
 	LOCAL_DB_DIR=$(TEST_DB_DIR) $(PY) -m pytest $(PYTEST_ARGS); status=$$?; \
 		$(PY) -m site_project.localdb destroy $(TEST_DB_DIR); exit $$status
@@ -58,4 +77,5 @@ demo: venv
 	$(PY) manage.py load_demo_content
 
 stop:
-	@if [ -x $(PY) ]; then $(PY) -m site_project.localdb stop .local/pg; else echo "nothing to stop"; fi
+	@if [ -x $(PY) ]; then $(PY) -m front_cache.nginx stop $(FRONT_DIR); \
+		$(PY) -m site_project.localdb stop .local/pg; else echo "nothing to stop"; fi

@@ -15,3 +15,6 @@ max_requests_jitter = 200
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# gunicorn 27 opens a control socket in the home folder by default: two instances would
+# clash there, and nothing here uses it.
+control_socket_disable = True

@@ -7,7 +7,7 @@ from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.template import loader
 from django.template.response import TemplateResponse
-from django.views.decorators.cache import never_cache
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
@@ -27,6 +27,8 @@ def healthz(request):
     return HttpResponse("ok\n", content_type="text/plain")
 
 
+# Results depend on ?q=, which the front cache's key leaves out: never a shared copy.
+@cache_control(private=True, max_age=0)
 @require_GET
 def search(request):
     query = request.GET.get("q", "").strip()[:200]

@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "blog",
     "importer",
     "demo",
+    "front_cache",
     "wagtailmarkdown",
     "wagtail.contrib.forms",
     "wagtail.contrib.settings",
@@ -54,7 +55,13 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Compression when Django is reached without the front; then ETags and 304s.
+    "django.middleware.gzip.GZipMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "front_cache.middleware.ClientAddressMiddleware",
+    # Above sessions and CSRF: it must see the cookies they set.
+    "front_cache.middleware.CachePolicyMiddleware",
     # Redirect rules answer before sessions and the page tree; they never shadow a live page.
     "site_redirects.middleware.RedirectMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -143,6 +150,23 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {"WIDGET": "wagtail.admin.rich_text.DraftailRichTextArea"}
 }
 
+# The front cache (front_cache/, docs/front-cache.md): the fronts that purges go to (a comma
+# separated list of base URLs; a CDN backend can be added to WAGTAILFRONTENDCACHE beside
+# them), how long shared caches keep pages, and which front may name the client's address.
+FRONT_CACHE_URLS = [u for u in os.environ.get("FRONT_CACHE_URLS", "").split(",") if u]
+WAGTAILFRONTENDCACHE = {
+    f"front-{number}": {"BACKEND": "front_cache.backends.NginxPurgeBackend", "LOCATION": url}
+    for number, url in enumerate(FRONT_CACHE_URLS, 1)
+}
+FRONT_CACHE_SECONDS = int(os.environ.get("FRONT_CACHE_SECONDS", "3600"))
+FRONT_CACHE_NOT_FOUND_SECONDS = int(os.environ.get("FRONT_CACHE_NOT_FOUND_SECONDS", "60"))
+FRONT_CACHE_STALE_SECONDS = int(os.environ.get("FRONT_CACHE_STALE_SECONDS", "60"))
+FRONT_CACHE_TRUSTED_IPS = ["127.0.0.1", "::1"] + [
+    ip for ip in os.environ.get("FRONT_CACHE_TRUSTED_IPS", "").split(",") if ip
+]
+# Saving one of these purges the whole site (they show on many pages).
+FRONT_CACHE_CONTENT_MODELS = ["pages.SiteSettings", "blog.Author", "blog.BlogCategory"]
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -150,6 +174,14 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
     "loggers": {
         app: {"level": os.environ.get("APP_LOG_LEVEL", "INFO")}
-        for app in ("pages", "services", "blog", "site_redirects", "importer", "demo")
+        for app in (
+            "pages",
+            "services",
+            "blog",
+            "site_redirects",
+            "importer",
+            "demo",
+            "front_cache",
+        )
     },
 }

@@ -8,7 +8,4 @@ DEBUG = os.environ.get("DJANGO_DEBUG", "true").lower() == "true"
 SECRET_KEY = SECRET_KEY or "dev-only-secret-key-not-for-production"  # noqa: F405
 ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost", "[::1]"]  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
-STORAGES["staticfiles"] = {  # noqa: F405
-    "BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"
-}
 SERVE_MEDIA = True
