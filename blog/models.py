@@ -36,6 +36,23 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
             .order_by("-published_on", "-first_published_at")
         )
 
+    def get_cached_paths(self):
+        """Every address this page answers, so a front cache purge reaches them all: the
+        listing and each of its pages, every category listing and its pages, the feeds."""
+        paths = self._listing_paths("/", self.posts().count())
+        counts = BlogCategory.objects.annotate(
+            live_posts=models.Count(
+                "posts", filter=models.Q(posts__live=True, posts__path__startswith=self.path)
+            )
+        )
+        for category in counts:
+            paths += self._listing_paths(f"/category/{category.slug}/", category.live_posts)
+        return [*paths, "/feed/rss/", "/feed/atom/"]
+
+    def _listing_paths(self, path, count):
+        pages = max(1, -(-count // self.posts_per_page))
+        return [path, *(f"{path}?page={number}" for number in range(1, pages + 1))]
+
     def paginated(self, request, posts):
         return Paginator(posts, self.posts_per_page).get_page(request.GET.get("page"))
 

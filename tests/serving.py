@@ -44,9 +44,9 @@ def wait_until_up(url, process, timeout=30):
 
 
 @contextlib.contextmanager
-def gunicorn(env, workers=2):
+def gunicorn(env, workers=2, port=None):
     """Yield the base URL of a gunicorn serving the project with the given environment."""
-    port = free_port()
+    port = port or free_port()
     environment = {
         **os.environ,
         **env,

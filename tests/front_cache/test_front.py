@@ -1,0 +1,252 @@
+"""The front cache for real: nginx in front of gunicorn, purged by the site as content changes."""
+
+import http.cookiejar
+import re
+import socket
+import threading
+import time
+import urllib.parse
+import urllib.request
+
+from wagtail.contrib.forms.models import FormSubmission
+
+NEW_PAGE = """
+from pages.models import HomePage, StandardPage
+home = HomePage.objects.get()
+page = StandardPage(title={title!r}, slug={slug!r}, show_in_menus=True)
+home.add_child(instance=page)
+page.save_revision().publish()
+"""
+DELETE_PAGES = """
+from wagtail.models import Page
+for page in Page.objects.filter(slug__in={slugs!r}):
+    page.delete()
+"""
+
+
+def cache_status(front, path):
+    return front.get(path)[1].get("X-Cache-Status")
+
+
+def warm(front, path):
+    """Fetch ``path`` until the front serves it from its cache."""
+    for _ in range(3):
+        if cache_status(front, path) == "HIT":
+            return
+    raise AssertionError(f"{path} never came from the cache")
+
+
+def menu_labels(html):
+    menu = re.search(r'<nav[^>]*class="main-menu.*?</nav>', html, re.S)
+    return re.findall(r">([^<>]+)</a>", menu.group(0)) if menu else []
+
+
+def test_anonymous_visitors_are_served_from_the_cache(front):
+    warm(front, "/services/fractional-cto/")
+    status, headers, body = front.get("/services/fractional-cto/?utm_source=newsletter")
+    assert (status, headers["X-Cache-Status"]) == (200, "HIT")
+    assert "Fractional CTO" in body
+
+
+def test_a_conditional_get_through_the_front_answers_304(front):
+    warm(front, "/blog/")
+    etag = front.get("/blog/")[1]["ETag"]
+    assert front.get("/blog/", {"If-None-Match": etag})[0] == 304
+
+
+def test_html_is_compressed_by_the_front(front):
+    warm(front, "/")
+    for encoding in ("gzip", "br"):
+        headers = front.get("/", {"Accept-Encoding": encoding})[1]
+        assert headers["Content-Encoding"] == encoding
+
+
+def test_static_files_are_served_by_the_front_for_a_year(front):
+    status, headers, _ = front.get("/static/css/site.css")
+    assert status == 200 and "immutable" in headers["Cache-Control"]
+    assert headers["Server"] == "nginx" and "X-Cache-Status" not in headers
+
+
+def test_admin_and_posts_are_never_stored(front):
+    for _ in range(2):
+        assert cache_status(front, "/admin/login/") != "HIT"
+    request = urllib.request.Request(front.url + "/search/?q=delivery")
+    for _ in range(2):
+        with urllib.request.urlopen(request, timeout=10) as response:
+            assert response.headers["X-Cache-Status"] != "HIT"
+
+
+def test_publishing_a_page_shows_it_everywhere_at_once(front):
+    warm(front, "/")
+    warm(front, "/services/fractional-cto/")
+    try:
+        front.django(NEW_PAGE.format(title="Fresh from the press", slug="fresh-press"))
+        # No waiting: the purge happened when the publish committed.
+        assert "Fresh from the press" in menu_labels(front.get("/")[2])
+        assert "Fresh from the press" in menu_labels(front.get("/services/fractional-cto/")[2])
+        assert front.get("/fresh-press/")[0] == 200
+
+        warm(front, "/fresh-press/")
+        front.django(
+            "from wagtail.models import Page; Page.objects.get(slug='fresh-press').unpublish()"
+        )
+        assert front.get("/fresh-press/")[0] == 404
+        assert "Fresh from the press" not in menu_labels(front.get("/")[2])
+    finally:
+        front.django(DELETE_PAGES.format(slugs=["fresh-press"]))
+
+
+def test_a_moved_page_leaves_its_old_address(front):
+    try:
+        front.django(
+            NEW_PAGE.format(title="Moving shelf", slug="moving-shelf")
+            + NEW_PAGE.format(title="Moving box", slug="moving-box")
+        )
+        warm(front, "/moving-box/")
+        front.django(
+            "from wagtail.models import Page\n"
+            "box, shelf = Page.objects.get(slug='moving-box'), Page.objects.get(slug='moving-shelf')\n"
+            "box.move(shelf, pos='last-child')"
+        )
+        assert front.get("/moving-shelf/moving-box/")[0] == 200
+        assert front.get("/moving-box/")[0] != 200  # the automatic redirect, not a stale page
+    finally:
+        front.django(DELETE_PAGES.format(slugs=["moving-shelf", "moving-box"]))
+
+
+def test_a_deleted_page_is_gone_from_the_front(front):
+    front.django(NEW_PAGE.format(title="Short lived", slug="short-lived"))
+    warm(front, "/short-lived/")
+    warm(front, "/")
+    front.django(DELETE_PAGES.format(slugs=["short-lived"]))
+    assert front.get("/short-lived/")[0] == 404
+    assert "Short lived" not in menu_labels(front.get("/")[2])
+
+
+def test_a_scheduled_page_goes_live_and_is_purged_without_anyone_visiting(front):
+    warm(front, "/")
+    try:
+        front.django(
+            "import datetime\nfrom django.utils import timezone\n"
+            "from pages.models import HomePage, StandardPage\n"
+            "page = StandardPage(title='Timed launch', slug='timed-launch', show_in_menus=True,"
+            " live=False, go_live_at=timezone.now() + datetime.timedelta(seconds=2))\n"
+            "HomePage.objects.get().add_child(instance=page)\n"
+            "page.save_revision().publish()\n"
+        )
+        assert front.get("/timed-launch/")[0] == 404
+        time.sleep(2.5)
+        front.django(
+            "from django.core.management import call_command; call_command('publish_scheduled')"
+        )
+        assert "Timed launch" in menu_labels(front.get("/")[2])
+        assert front.get("/timed-launch/")[0] == 200
+    finally:
+        front.django(DELETE_PAGES.format(slugs=["timed-launch"]))
+
+
+def test_saving_site_settings_purges_every_page(front):
+    change = (
+        "from pages.models import SiteSettings\n"
+        "s = SiteSettings.objects.get(); s.tagline = {tagline!r}; s.save()\n"
+        "print(s.tagline)"
+    )
+    warm(front, "/blog/")
+    old = front.django(
+        "from pages.models import SiteSettings; print(SiteSettings.objects.get().tagline)"
+    ).strip()
+    try:
+        front.django(change.format(tagline="Steady hands for busy teams"))
+        assert "Steady hands for busy teams" in front.get("/blog/")[2]
+    finally:
+        front.django(change.format(tagline=old))
+
+
+def test_a_fresh_visitor_can_send_the_contact_form_through_the_front(front):
+    front.get("/contact/")  # an earlier visitor: nothing of theirs may reach the next one
+    jar = http.cookiejar.CookieJar()
+    visitor = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    with visitor.open(front.url + "/contact/", timeout=10) as response:
+        assert response.headers["X-Cache-Status"] != "HIT"
+        html = response.read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    form = {
+        "csrfmiddlewaretoken": token,
+        "your_name": "Front Cache Visitor",
+        "email_address": "visitor@example.org",
+        "how_can_we_help": "Checking that the form works behind the cache.",
+    }
+    data = urllib.parse.urlencode(form).encode()
+    try:
+        with visitor.open(front.url + "/contact/", data=data, timeout=10) as response:
+            assert response.status == 200
+            assert "Thank you" in response.read().decode()
+        assert FormSubmission.objects.filter(form_data__your_name="Front Cache Visitor").exists()
+    finally:
+        front.django(
+            "from wagtail.contrib.forms.models import FormSubmission\n"
+            "FormSubmission.objects.filter(form_data__your_name='Front Cache Visitor').delete()"
+        )
+
+
+def test_a_logged_in_editor_bypasses_the_cache(front):
+    front.django(
+        "from django.contrib.auth.models import User\n"
+        "User.objects.create_superuser('front-editor', password='front-pw-2468')"
+    )
+    try:
+        warm(front, "/")
+        jar = http.cookiejar.CookieJar()
+        editor = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+        with editor.open(front.url + "/admin/login/", timeout=10) as response:
+            token = re.search(
+                r'name="csrfmiddlewaretoken" value="([^"]+)"', response.read().decode()
+            )
+        login = {"csrfmiddlewaretoken": token.group(1), "username": "front-editor"}
+        login["password"] = "front-pw-2468"
+        editor.open(front.url + "/admin/login/", urllib.parse.urlencode(login).encode(), timeout=10)
+        assert any(cookie.name == "sessionid" for cookie in jar)
+        with editor.open(front.url + "/", timeout=10) as response:
+            assert response.headers["X-Cache-Status"] == "BYPASS"
+            assert "private" in response.headers["Cache-Control"]
+        assert cache_status(front, "/") == "HIT"  # visitors still get the shared copy
+    finally:
+        front.django(
+            "from django.contrib.auth.models import User\n"
+            "User.objects.filter(username='front-editor').delete()"
+        )
+
+
+def _slow_client(address, stop):
+    """Sends a request one byte every half second, as a slow or hostile client would."""
+    request = b"GET /search/?q=slow HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Pad: " + b"a" * 40
+    with socket.create_connection(address, timeout=5) as sock:
+        for byte in request:
+            if stop.is_set():
+                return
+            sock.sendall(bytes([byte]))
+            stop.wait(0.5)
+
+
+def test_slow_clients_do_not_hold_up_other_visitors(front):
+    """20 connections trickling bytes (gunicorn here has 2 workers x 2 threads) while a normal
+    visitor's uncacheable requests (search) are all answered."""
+    host, port = urllib.parse.urlsplit(front.url).netloc.split(":")
+    stop = threading.Event()
+    slow = [
+        threading.Thread(target=_slow_client, args=((host, int(port)), stop), daemon=True)
+        for _ in range(20)
+    ]
+    for thread in slow:
+        thread.start()
+    try:
+        time.sleep(1)  # every slow connection is open and mid-request
+        for number in range(10):
+            start = time.monotonic()
+            status, headers, _ = front.get(f"/search/?q=normal{number}")
+            assert status == 200 and headers["X-Cache-Status"] != "HIT"
+            assert time.monotonic() - start < 5
+    finally:
+        stop.set()
+        for thread in slow:
+            thread.join(timeout=5)
