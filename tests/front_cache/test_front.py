@@ -105,7 +105,8 @@ def test_a_moved_page_leaves_its_old_address(front):
         warm(front, "/moving-box/")
         front.django(
             "from wagtail.models import Page\n"
-            "box, shelf = Page.objects.get(slug='moving-box'), Page.objects.get(slug='moving-shelf')\n"
+            "box = Page.objects.get(slug='moving-box')\n"
+            "shelf = Page.objects.get(slug='moving-shelf')\n"
             "box.move(shelf, pos='last-child')"
         )
         assert front.get("/moving-shelf/moving-box/")[0] == 200
