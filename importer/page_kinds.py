@@ -15,15 +15,18 @@ from fnmatch import fnmatchcase
 from pathlib import PurePosixPath
 
 import yaml
-from django.apps import apps
+
+from blog.models import BlogIndexPage, BlogPage
+from pages.models import ContactPage, HomePage, StandardPage
+from services.models import ServiceIndexPage, ServicePage
 
 KINDS = {
-    "standard": "pages.StandardPage",
-    "service_index": "services.ServiceIndexPage",
-    "service": "services.ServicePage",
-    "blog_index": "blog.BlogIndexPage",
-    "blog_post": "blog.BlogPage",
-    "contact": "pages.ContactPage",
+    "standard": StandardPage,
+    "service_index": ServiceIndexPage,
+    "service": ServicePage,
+    "blog_index": BlogIndexPage,
+    "blog_post": BlogPage,
+    "contact": ContactPage,
 }
 KIND_LABELS = {
     "standard": "standard page",
@@ -55,14 +58,14 @@ class KindMapError(ValueError):
 
 
 def model_for(kind):
-    return apps.get_model(KINDS[kind])
+    return KINDS[kind]
 
 
 def kind_of(page):
     """The kind of an existing page (its specific class), "home" for a home page, else None."""
-    label = page.specific_class._meta.label
-    found = next((kind for kind, model in KINDS.items() if model == label), None)
-    return found or ("home" if label == "pages.HomePage" else None)
+    specific = page.specific_class
+    found = next((kind for kind, model in KINDS.items() if model is specific), None)
+    return found or ("home" if specific is HomePage else None)
 
 
 def load_kind_map(path):

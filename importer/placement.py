@@ -6,9 +6,9 @@ tree rules forbid that type under their parent they become standard pages (or mo
 blog posts go to the blog index. Every change of plan is a warning on the file.
 """
 
-from django.apps import apps
 from wagtail.models import Page
 
+from blog.models import BlogIndexPage
 from importer.models import ImportedPage
 from importer.page_kinds import KIND_LABELS, allowed_under, kind_of, mapped_kind, model_for
 from importer.source import Problem
@@ -128,7 +128,7 @@ class Placement:
     def _fit(self, node):
         while True:
             parent_model = self._parent_model(node)
-            in_blog = issubclass(parent_model, apps.get_model("blog", "BlogIndexPage"))
+            in_blog = issubclass(parent_model, BlogIndexPage)
             if node.kind == "blog_post" and not in_blog and (blog := self._blog_index()):
                 self._move(node, blog)
                 continue
@@ -154,7 +154,7 @@ class Placement:
             if node.kind == "blog_index":
                 return node
         if self._blog is None:
-            page = apps.get_model("blog", "BlogIndexPage").objects.order_by("path").first()
+            page = BlogIndexPage.objects.order_by("path").first()
             if page is not None:
                 self._blog = Node(ident=f"page:{page.pk}", title=page.title, page=page)
                 self._blog.kind = "blog_index"

@@ -6,8 +6,7 @@ A dry run prints this plan; a real run executes it (importer.writer).
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.apps import apps
-
+from blog.snippets import Author, BlogCategory
 from importer.body import BodyConverter
 from importer.fields import read_fields
 from importer.images import MediaLibrary
@@ -62,13 +61,13 @@ class PlanResolver:
                 f"author '{name}' is in no data file nor the site: created with the name only",
                 "author",
             )
-        return self.plan.existing_ids("blog.Author", name=name) or f"new author {name}"
+        return self.plan.existing_ids(Author, name=name) or f"new author {name}"
 
     def category(self, value):
         row, new = self.plan.snippets.category_row(value)
         if new:
             self.entry.source.warn(f"category '{value}' is new: created", "categories")
-        return self.plan.existing_ids("blog.BlogCategory", slug=row["slug"]) or row["slug"]
+        return self.plan.existing_ids(BlogCategory, slug=row["slug"]) or row["slug"]
 
 
 class Plan:
@@ -109,8 +108,8 @@ class Plan:
         return entry
 
     @staticmethod
-    def existing_ids(label, **lookup):
-        found = apps.get_model(label).objects.filter(**lookup).order_by("pk").first()
+    def existing_ids(model, **lookup):
+        found = model.objects.filter(**lookup).order_by("pk").first()
         return found.pk if found else None
 
     def all_steps(self):

@@ -8,9 +8,9 @@ created from the name alone and reported.
 from dataclasses import dataclass, field
 
 import yaml
-from django.apps import apps
 from django.utils.text import slugify
 
+from blog.snippets import Author, BlogCategory
 from importer.source import Problem
 
 AUTHORS_FILE = "_data/authors.yaml"
@@ -80,7 +80,7 @@ class Snippets:
         """The author row for ``name`` and whether it is new (known to no file nor snippet)."""
         if name in self.authors:
             return self.authors[name], False
-        exists = apps.get_model("blog", "Author").objects.filter(name=name).exists()
+        exists = Author.objects.filter(name=name).exists()
         return {"name": name}, not exists
 
     def category_row(self, value):
@@ -88,10 +88,9 @@ class Snippets:
         for row in self.categories.values():
             if value in (row["slug"], row["name"]):
                 return row, False
-        category = apps.get_model("blog", "BlogCategory").objects.filter(slug=slugify(value))
         found = (
-            category.first()
-            or apps.get_model("blog", "BlogCategory").objects.filter(name=value).first()
+            BlogCategory.objects.filter(slug=slugify(value)).first()
+            or BlogCategory.objects.filter(name=value).first()
         )
         if found:
             return {"name": found.name, "slug": found.slug}, False
@@ -100,14 +99,13 @@ class Snippets:
     @staticmethod
     def save_author(row, photo=None):
         """Create or update the author ``row`` describes; (author, "created"/"updated"/None)."""
-        author_model = apps.get_model("blog", "Author")
-        author = author_model.objects.filter(name=row["name"]).order_by("pk").first()
+        author = Author.objects.filter(name=row["name"]).order_by("pk").first()
         # A row from a post's `author:` has only the name: leave the rest as editors made it.
         wanted = {key: row[key] for key in ("role", "bio") if key in row}
         if "photo" in row:
             wanted["photo"] = photo
         if author is None:
-            return author_model.objects.create(name=row["name"], **wanted), "created"
+            return Author.objects.create(name=row["name"], **wanted), "created"
         if all(getattr(author, key) == value for key, value in wanted.items()):
             return author, None
         for key, value in wanted.items():
@@ -117,11 +115,10 @@ class Snippets:
 
     @staticmethod
     def save_category(row):
-        category_model = apps.get_model("blog", "BlogCategory")
         wanted = {key: row[key] for key in ("name", "description") if key in row}
-        category = category_model.objects.filter(slug=row["slug"]).first()
+        category = BlogCategory.objects.filter(slug=row["slug"]).first()
         if category is None:
-            return category_model.objects.create(slug=row["slug"], **wanted), "created"
+            return BlogCategory.objects.create(slug=row["slug"], **wanted), "created"
         if all(getattr(category, key) == value for key, value in wanted.items()):
             return category, None
         for key, value in wanted.items():

@@ -6,9 +6,9 @@ only looks (and answers a placeholder for what does not exist yet), the writer's
 
 import json
 
-from django.apps import apps
-
+from blog.snippets import BlogCategory
 from importer.body import FigureSpec
+from pages.models import ContactFormField
 
 COMMON_FIELDS = [
     "title",
@@ -133,14 +133,12 @@ def apply_values(page, values):
     """Set ``values`` on ``page`` (unsaved); relations are set the modelcluster way."""
     for name, value in values.items():
         if name == "categories":
-            category_model = apps.get_model("blog", "BlogCategory")
-            page.categories = list(category_model.objects.filter(pk__in=value))
+            page.categories = list(BlogCategory.objects.filter(pk__in=value))
         elif name == "tags":
             page.tags.set(value, clear=True)
         elif name == "form_fields":
-            field_model = apps.get_model("pages", "ContactFormField")
             page.form_fields = [
-                field_model(sort_order=number, **data) for number, data in enumerate(value)
+                ContactFormField(sort_order=number, **data) for number, data in enumerate(value)
             ]
         else:
             setattr(page, name, value)

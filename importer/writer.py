@@ -6,10 +6,10 @@ the site's redirect store, which refuses loops and sources that shadow live page
 
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.db import transaction
 from wagtail.models import Page
 
+from blog.snippets import Author
 from importer.models import ImportedPage
 from importer.page_kinds import model_for
 from importer.placement import site_path
@@ -38,9 +38,8 @@ class WriteResolver:
         return None if problem else self.plan.media.save(found).pk
 
     def author(self, name):
-        author_model = apps.get_model("blog", "Author")
-        author = author_model.objects.filter(name=name).order_by("pk").first()
-        return (author or author_model.objects.create(name=name)).pk
+        author = Author.objects.filter(name=name).order_by("pk").first()
+        return (author or Author.objects.create(name=name)).pk
 
     def category(self, value):
         row, _ = self.plan.snippets.category_row(value)

@@ -5,8 +5,8 @@ Exit code 0 when every file imported, 1 when any failed, 2 for bad arguments.
 
 from django.core.management.base import BaseCommand, CommandError
 
-from importer.run import ImportArgumentError, plan_import, run_import
 from importer.report import ProgressBar, format_plan, format_summary
+from importer.run import ImportArgumentError, plan_import, run_import
 
 
 class Command(BaseCommand):
