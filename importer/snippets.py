@@ -99,29 +99,29 @@ class Snippets:
     @staticmethod
     def save_author(row, photo=None):
         """Create or update the author ``row`` describes; (author, "created"/"updated"/None)."""
-        author = Author.objects.filter(name=row["name"]).order_by("pk").first()
         # A row from a post's `author:` has only the name: leave the rest as editors made it.
         wanted = {key: row[key] for key in ("role", "bio") if key in row}
         if "photo" in row:
             wanted["photo"] = photo
-        if author is None:
-            return Author.objects.create(name=row["name"], **wanted), "created"
-        if all(getattr(author, key) == value for key, value in wanted.items()):
-            return author, None
-        for key, value in wanted.items():
-            setattr(author, key, value)
-        author.save()
-        return author, "updated"
+        return _save(Author, {"name": row["name"]}, wanted)
 
     @staticmethod
     def save_category(row):
         wanted = {key: row[key] for key in ("name", "description") if key in row}
-        category = BlogCategory.objects.filter(slug=row["slug"]).first()
-        if category is None:
-            return BlogCategory.objects.create(slug=row["slug"], **wanted), "created"
-        if all(getattr(category, key) == value for key, value in wanted.items()):
-            return category, None
-        for key, value in wanted.items():
-            setattr(category, key, value)
-        category.save()
-        return category, "updated"
+        return _save(BlogCategory, {"slug": row["slug"]}, wanted)
+
+
+def _save(model, lookup, wanted):
+    """Create the ``model`` object ``lookup`` finds, or give it the ``wanted`` values.
+
+    (object, "created" / "updated" / None when it already had them).
+    """
+    found = model.objects.filter(**lookup).order_by("pk").first()
+    if found is None:
+        return model.objects.create(**lookup, **wanted), "created"
+    if all(getattr(found, key) == value for key, value in wanted.items()):
+        return found, None
+    for key, value in wanted.items():
+        setattr(found, key, value)
+    found.save()
+    return found, "updated"

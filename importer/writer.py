@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from wagtail.models import Page
 
-from blog.snippets import Author
 from importer.models import ImportedPage
 from importer.page_kinds import model_for
 from importer.placement import site_path
@@ -38,8 +37,7 @@ class WriteResolver:
         return None if problem else self.plan.media.save(found).pk
 
     def author(self, name):
-        author = Author.objects.filter(name=name).order_by("pk").first()
-        return (author or Author.objects.create(name=name)).pk
+        return Snippets.save_author({"name": name})[0].pk
 
     def category(self, value):
         row, _ = self.plan.snippets.category_row(value)
