@@ -12,7 +12,7 @@ from blog.models import BlogIndexPage
 from importer.models import ImportedPage
 from importer.page_kinds import KIND_LABELS, allowed_under, kind_of, mapped_kind, model_for
 from importer.source import Problem
-from importer.tree import Node
+from importer.tree import Node, top_down
 
 
 def site_path(page):
@@ -51,13 +51,7 @@ class Placement:
 
     def _top_down(self):
         # Posts moved to an existing blog index hang below a node outside the plan.
-        level = [n for n in self.nodes if n.parent is None or n.parent not in self.nodes]
-        level.sort(key=lambda n: n.sort_key)
-        ordered = []
-        while level:
-            ordered += level
-            level = [c for n in level for c in sorted(n.children, key=lambda c: c.sort_key)]
-        return ordered
+        return top_down(n for n in self.nodes if n.parent is None or n.parent not in self.nodes)
 
     def _match(self):
         records = {

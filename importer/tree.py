@@ -198,12 +198,14 @@ class TreeBuilder:
 
     def top_down(self):
         """Every node, parents before children, siblings in navigation order."""
-        ordered = []
-        level = sorted(
-            (n for n in [*self.nodes, *self.generated.values()] if n.parent is None),
-            key=lambda n: n.sort_key,
-        )
-        while level:
-            ordered += level
-            level = [c for n in level for c in sorted(n.children, key=lambda c: c.sort_key)]
-        return ordered
+        return top_down(n for n in [*self.nodes, *self.generated.values()] if n.parent is None)
+
+
+def top_down(tops):
+    """``tops`` and every node below them, level by level, siblings in navigation order."""
+    ordered = []
+    level = sorted(tops, key=lambda n: n.sort_key)
+    while level:
+        ordered += level
+        level = [c for n in level for c in sorted(n.children, key=lambda c: c.sort_key)]
+    return ordered
