@@ -14,7 +14,7 @@ from importer.placement import Placement
 from importer.snippets import Snippets, photo_title
 from importer.source import Problem, markdown_files, read_source
 from importer.tree import TreeBuilder
-from importer.values import changed_fields, page_values
+from importer.values import Resolver, changed_fields, page_values
 
 
 @dataclass
@@ -39,14 +39,11 @@ class Step:
         return self.node.ident if not self.node.generated else f"[section] {self.node.title}"
 
 
-class PlanResolver:
+class PlanResolver(Resolver):
     """Ids for images, authors and categories as they are now; placeholders for new ones."""
 
-    def __init__(self, plan, entry):
-        self.plan, self.entry = plan, entry
-
     def image(self, src, alt, where):
-        found, problem = self.plan.media.find(src, self.entry.source.path, alt)
+        found, problem = self.find_image(src, alt)
         line = where if isinstance(where, int) else self.entry.source.key_lines.get(where)
         if problem:
             self.entry.source.warnings.append(Problem(problem, line))

@@ -40,6 +40,17 @@ def stream_signature(raw_items):
     )
 
 
+class Resolver:
+    """Ids for the images, authors and categories one file's page refers to."""
+
+    def __init__(self, plan, entry):
+        self.plan, self.entry = plan, entry
+
+    def find_image(self, src, alt):
+        """(FoundImage, problem) for an image named in this file."""
+        return self.plan.media.find(src, self.entry.source.path, alt)
+
+
 def _figure_value(figure, image_id):
     return {
         "image": image_id,

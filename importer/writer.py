@@ -14,7 +14,7 @@ from importer.page_kinds import model_for
 from importer.placement import site_path
 from importer.snippets import AUTHORS_FILE, Snippets, photo_title
 from importer.source import Problem
-from importer.values import apply_values, changed_fields, page_values
+from importer.values import Resolver, apply_values, changed_fields, page_values
 from site_redirects.store import RedirectRefused, save_redirect
 
 
@@ -26,14 +26,11 @@ class Result:
     problems: list = field(default_factory=list)
 
 
-class WriteResolver:
+class WriteResolver(Resolver):
     """Ids for images, authors and categories, creating what does not exist yet."""
 
-    def __init__(self, plan, entry):
-        self.plan, self.entry = plan, entry
-
     def image(self, src, alt, where):
-        found, problem = self.plan.media.find(src, self.entry.source.path, alt)
+        found, problem = self.find_image(src, alt)
         return None if problem else self.plan.media.save(found).pk
 
     def author(self, name):
