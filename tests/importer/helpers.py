@@ -1,4 +1,4 @@
-"""Running the import command in tests, and reading its summary."""
+"""Running the import command in tests, reading its summary, writing source files."""
 
 import io
 from pathlib import Path
@@ -26,3 +26,11 @@ def result_of(output, label):
         if line.split()[:1] == [label]:
             return line.split()[1]
     raise AssertionError(f"{label} is not in the summary:\n{output}")
+
+
+def write(folder, path, text):
+    """Write ``text`` to ``folder / path``, making its folders; returns ``folder``."""
+    file = folder / path
+    file.parent.mkdir(parents=True, exist_ok=True)
+    file.write_text(text)
+    return folder

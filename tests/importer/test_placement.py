@@ -5,14 +5,7 @@ import io
 from importer.models import ImportedPage
 from importer.report import ProgressBar
 from pages.models import StandardPage
-from tests.importer.helpers import result_of, run_import
-
-
-def write(folder, path, text):
-    file = folder / path
-    file.parent.mkdir(parents=True, exist_ok=True)
-    file.write_text(text)
-    return folder
+from tests.importer.helpers import result_of, run_import, write
 
 
 def nav_page(folder, name, order, parent="Topics"):

@@ -7,13 +7,7 @@ from blog.models import BlogPage
 from importer.models import ImportedPage
 from pages.models import StandardPage
 from tests.importer.conftest import draw
-from tests.importer.helpers import result_of, run_import
-
-
-def write(folder, path, text):
-    file = folder / path
-    file.parent.mkdir(parents=True, exist_ok=True)
-    file.write_text(text)
+from tests.importer.helpers import result_of, run_import, write
 
 
 def guides_site(folder, first_title="First guide"):
