@@ -7,7 +7,7 @@ from redirects.models import Redirect
 from wagtail.models import Page, Site
 
 from site_redirects.paths import path_key
-from site_redirects.patterns import reference_problem, regex_problem
+from site_redirects.patterns import reference_problem, runnable_problem
 from site_redirects.routes import reserved_routes
 from site_redirects.rules import REGEX, Rule, RuleTable, SiteScope
 
@@ -21,12 +21,15 @@ def rule_from_row(pk, site_id, match, old_path, new_path, status, priority):
 
 
 def load_rules(exclude_pk=None):
-    """Every stored rule that can run; a broken one (e.g. saved before validation) is logged."""
+    """Every stored rule that can run; a broken one (e.g. saved before validation) is logged.
+
+    A pattern validation refuses only for other engines' sake (a nested repeat) still runs:
+    RE2 matches it in linear time."""
     rules = []
     for row in Redirect.objects.exclude(pk=exclude_pk).values_list(*RULE_FIELDS).iterator():
         pk, _, match, old_path, new_path = row[:5]
         problem = (
-            regex_problem(old_path) or reference_problem(old_path, new_path)
+            runnable_problem(old_path) or reference_problem(old_path, new_path)
             if match == REGEX
             else None
         )

@@ -21,20 +21,27 @@ from site_redirects.paths import (
     source_path,
     target_problem,
 )
+from site_redirects.regex_engine import compile_rule, literal_prefix
 
 logger = logging.getLogger(__name__)
 
 EXACT, PREFIX, REGEX = "exact", "prefix", "regex"
 KIND_RANK = {EXACT: 0, PREFIX: 1, REGEX: 2}
-# A regex is never run on a longer path: a bound on the work one request can cause.
+# A regex is never run on a longer path: with RE2's time linear in the path, this bounds the
+# work one request can cause.
 MAX_REGEX_SUBJECT = 1024
 # $1 (django-redirects' syntax), \1 and \g<name> all name a group in a regex target.
 GROUP_REFERENCE = re.compile(r"\$(\d+)|\\(\d+)|\\g<(\w+)>")
 
 
-def expand_template(target):
-    """A regex target in ``Match.expand`` syntax: every group reference as ``\\g<…>``."""
-    return GROUP_REFERENCE.sub(lambda m: rf"\g<{m.group(1) or m.group(2) or m.group(3)}>", target)
+def expand(found, target):
+    """``target`` with each group reference replaced by what the group matched ("" if none)."""
+
+    def group(reference):
+        name = reference.group(1) or reference.group(2) or reference.group(3)
+        return found.group(int(name) if name.isdigit() else name) or ""
+
+    return GROUP_REFERENCE.sub(group, target)
 
 
 def sample_target(target):
@@ -43,19 +50,23 @@ def sample_target(target):
 
 
 def first_segment(pattern):
-    """The first path segment a regex spells out literally (``^/archive/([0-9]+)``: "archive"),
-    or None. The table tests a regex only on paths that start with that segment."""
-    literal = []
-    for op, arg in re._parser.parse(pattern):
-        if op is re._parser.AT and arg is re._parser.AT_BEGINNING and not literal:
-            continue
-        if op is not re._parser.LITERAL:
-            break
-        literal.append(chr(arg))
-    text = "".join(literal).lower()
+    """The first path segment every path the regex matches starts with
+    (``^/archive/([0-9]+)``: "archive"), or None. The table tests a regex only on paths that
+    start with that segment."""
+    text = literal_prefix(pattern)
     if text.startswith("/") and "/" in text[1:]:
         return text[1:].split("/", 1)[0]
     return None
+
+
+def segment_prefixes(key, longest):
+    """The starts of ``key`` that end at a segment boundary, longest first, none longer than
+    ``longest``: ``/a/b/c`` gives ``/a/b/c``, ``/a/b``, ``/a``. The work is bounded by
+    ``longest``, however long the path."""
+    end = len(key) if len(key) <= longest else key.rfind("/", 0, longest + 1)
+    while end > 0:
+        yield key[:end]
+        end = key.rfind("/", 0, end)
 
 
 def segment_of(path):
@@ -84,8 +95,7 @@ class Rule:
     priority: int = 0
     key: str = field(init=False)
     order: tuple = field(init=False)
-    pattern: re.Pattern | None = field(init=False, default=None)
-    template: str = field(init=False, default="")
+    pattern: object = field(init=False, default=None)  # an RE2 regexp (see regex_engine)
     netloc: str = field(init=False, default="")
     segment: str | None = field(init=False, default=None)  # a regex's literal first segment
 
@@ -93,8 +103,7 @@ class Rule:
         # source_path: a row saved by other means may still hold a query string or %-escapes.
         self.key = path_key(source_path(self.source)) if self.match != REGEX else ""
         if self.match == REGEX:
-            self.pattern = re.compile(self.source, re.IGNORECASE)
-            self.template = expand_template(self.target)
+            self.pattern = compile_rule(self.source)
             self.segment = first_segment(self.source)
         if is_absolute(self.target):
             self.netloc = urlsplit(sample_target(self.target)).netloc.lower()
@@ -124,7 +133,7 @@ class Rule:
         if found is None:
             return None
         # The target replaces the whole path (capture the rest with (.*) to keep it).
-        return found.expand(self.template) if self.target else ""
+        return expand(found, self.target) if self.target else ""
 
     def location(self, path):
         """``raw_location`` made safe: None when the result could leave the site."""
@@ -132,10 +141,13 @@ class Rule:
         if not location:
             return location
         if target_problem(location) is not None or is_absolute(location) != bool(self.netloc):
-            logger.warning("Redirect %s: unsafe target %r for %r, skipped", self.pk, location, path)
+            # %.300r: a visitor's path may be long, the log line stays short.
+            logger.warning(
+                "Redirect %s: unsafe target %.300r for %.300r, skipped", self.pk, location, path
+            )
             return None
         if self.netloc and urlsplit(location).netloc.lower() != self.netloc:
-            logger.warning("Redirect %s: target %r changed host, skipped", self.pk, location)
+            logger.warning("Redirect %s: target %.300r changed host, skipped", self.pk, location)
             return None
         return location
 
@@ -148,6 +160,7 @@ class RuleTable:
         self.reserved_prefixes, self.reserved_paths = reserved
         self.rules = []
         self._exact, self._prefix, self._regex = {}, {}, {}
+        self._longest_prefix = 0  # no longer start of a path can be a prefix rule's key
         for rule in rules:
             self.add(rule)
 
@@ -158,6 +171,8 @@ class RuleTable:
             regexes.append(rule)
             regexes.sort()
             return
+        if rule.match == PREFIX:
+            self._longest_prefix = max(self._longest_prefix, len(rule.key))
         index = self._exact if rule.match == EXACT else self._prefix
         current = index.get((rule.site_id, rule.key))
         if current is None or rule < current:
@@ -189,9 +204,7 @@ class RuleTable:
         scopes = (site_id, None) if site_id is not None else (None,)
         key = path_key(path)
         found = [self._exact.get((s, key)) for s in scopes]
-        segments = key.split("/")
-        for depth in range(len(segments), 1, -1):
-            prefix = "/".join(segments[:depth])
+        for prefix in segment_prefixes(key, self._longest_prefix):
             found += [self._prefix.get((s, prefix)) for s in scopes]
         segment = segment_of(path)
         regexes = [self._regex.get((s, g), ()) for s in scopes for g in (segment, None)]
