@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from pages.blocks import ANCHOR_RE, DEFAULT_FIGURE_WIDTHS, FIGURE_WIDTHS, SITE_PATH_RE
-from pages.markdown._attrs import parse_curly
+from pages.markdown import parse_curly
 
 FIGURE_RE = re.compile(
     r"\{%-?\s*ImgFigure\b(?P<args>.*?)-?%\}(?P<inner>.*?)\{%-?\s*endImgFigure\s*-?%\}", re.S

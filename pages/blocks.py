@@ -10,13 +10,7 @@ from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 from wagtailmarkdown.blocks import MarkdownBlock as WagtailMarkdownBlock
 
-from pages.markdown import extract_headings, render_markdown
-
-
-def heading_ids(text, taken_ids):
-    """Every heading id (h2-h6) that ``text`` renders with, given the ids already taken."""
-    return {heading.id for heading in extract_headings(text, taken_ids, levels=range(2, 7))}
-
+from pages.markdown import render_markdown
 
 BUTTON_STYLES = [
     ("primary", "Primary button"),
@@ -44,8 +38,9 @@ ANCHOR_RE = re.compile(r"^#?[A-Za-z][\w\-:.]*$")
 class MarkdownBlock(WagtailMarkdownBlock):
     """Markdown in the markdown-it-attrs dialect, rendered and sanitised by pages.markdown.
 
-    A page body passes ``heading_ids`` (a set) to its blocks so heading ids stay unique across
-    blocks, in the same order BasePage.table_of_contents numbers them.
+    In a page body, the page renders all its Markdown blocks together (BasePage.body_blocks:
+    heading ids unique across the blocks, as in the table of contents) and passes each block
+    its HTML as ``markdown_html``; anywhere else the block renders its text on its own.
     """
 
     def render_basic(self, value, context=None):
@@ -53,12 +48,8 @@ class MarkdownBlock(WagtailMarkdownBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        taken = (parent_context or {}).get("heading_ids")
-        if taken is None:
-            context["html"] = render_markdown(value)
-        else:
-            context["html"] = render_markdown(value, frozenset(taken))
-            taken.update(heading_ids(value, frozenset(taken)))
+        html = (parent_context or {}).get("markdown_html")
+        context["html"] = render_markdown(value) if html is None else html
         return context
 
     class Meta:

@@ -8,8 +8,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from pages.blocks import JumbotronBlock, PageStreamBlock, heading_ids
-from pages.markdown import extract_headings, reading_time_minutes
+from pages.blocks import JumbotronBlock, PageStreamBlock
+from pages.markdown import reading_time_minutes, render_body
 
 
 class BasePage(Page):
@@ -97,17 +97,21 @@ class BasePage(Page):
     def reading_time(self):
         return reading_time_minutes(self.body_markdown)
 
+    @cached_property
+    def rendered_markdown(self):
+        """The body's Markdown blocks rendered together, so heading ids are unique page-wide;
+        the blocks' HTML (``body_blocks``) and the table of contents both come from here."""
+        return render_body(block.value for block in self.body if block.block_type == "markdown")
+
+    @property
+    def body_blocks(self):
+        """``(block, html)`` for the body template: a Markdown block's HTML, else None."""
+        html = iter(self.rendered_markdown.html)
+        return [
+            (block, next(html) if block.block_type == "markdown" else None) for block in self.body
+        ]
+
     @property
     def table_of_contents(self):
-        """h2-h4 of the body's Markdown blocks, numbered page-wide as the blocks render them."""
-        taken, headings = set(), []
-        for block in self.body:
-            if block.block_type == "markdown":
-                headings += extract_headings(block.value, frozenset(taken))
-                taken |= heading_ids(block.value, frozenset(taken))
-        return headings
-
-    @staticmethod
-    def new_heading_id_set():
-        """A fresh set for the body template to share among its blocks (see MarkdownBlock)."""
-        return set()
+        """h2-h4 of the body's Markdown blocks, with the ids the rendered blocks have."""
+        return self.rendered_markdown.table_of_contents

@@ -146,6 +146,17 @@ CORPUS = {
     "linkify is off": "Visit www.example.com or https://example.com today.",
     "breaks are off": "One line\nand the next",
     "indented code is off, as in 11ty 2+": "Before.\n\n    four spaces in\n\nAfter.",
+    "indented lines stay paragraph text": (
+        "Intro.\n\n    ## not a heading\n\n    - nor a list\n    > nor a quote\n\n    ---"
+    ),
+    "indented fence stays text": "Intro.\n\n     ```\n     x\n     ```",
+    "attrs repeat a key": "[Go](/go/){href=/elsewhere/ .small}",
+    "curly without a closing brace stays text": "Text {.bold",
+    "curly lines after a nested list": "- outer\n  - inner\n  {.small}\n\n{.bold}",
+    "css module key": "Text{..module .bold}",
+    "table header cell class": "| A{.bold} | B |\n|---|---|\n| 1 | 2 |",
+    "thematic break with id": "*** {#rule}",
+    "heading with an id and a repeated slug": "## Plans\n\n## Plans{#plans}",
 }
 
 

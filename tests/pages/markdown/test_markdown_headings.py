@@ -61,7 +61,7 @@ def test_duplicates_get_numbered_suffixes():
 def test_explicit_id_wins_and_slugs_steer_clear_of_it():
     source = "## Start here\n\n## Where to begin {#start-here}\n\n## Intro{#intro .heading-wide}"
     assert rendered_ids(source) == ["start-here-2", "start-here", "intro"]
-    assert '<h2 class="heading-wide" id="intro">Intro</h2>' in str(render_markdown(source))
+    assert '<h2 id="intro" class="heading-wide">Intro</h2>' in str(render_markdown(source))
 
 
 def test_a_repeated_explicit_id_is_made_unique():
