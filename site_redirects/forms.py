@@ -2,11 +2,12 @@
 through ``store.save_rule``: the same code as CSV import, the commands and the importer."""
 
 from django import forms
+from redirects.models import Redirect
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.models import Site as WagtailSite
 
 from site_redirects.sites import rule_sites
-from site_redirects.store import RedirectRefused, save_rule
+from site_redirects.store import RedirectRefused, apply_checked, check_for, save_rule
 from site_redirects.validation import check_rule
 
 FIELDS = ["old_path", "new_path", "match", "type_status_code", "priority", "site", "notes"]
@@ -52,6 +53,15 @@ class RedirectForm(WagtailAdminModelForm):
         return data
 
     def save(self, commit=True):
+        """Save through the store; ``commit=False``: the rule as saving would store it,
+        checked again and with nothing written (chain rewrites of other rules happen only
+        when it is saved, through this form or ``store.save_rule``)."""
+        if not commit:
+            checked = check_for(self.instance, **self.values())
+            self.save_m2m = self._save_m2m  # Django's contract for commit=False
+            if checked.identical_pk:
+                return Redirect.objects.get(pk=checked.identical_pk)
+            return apply_checked(self.instance, checked)
         self.saved = save_rule(self.instance, **self.values())
         self.instance = self.saved.redirect
         return self.instance

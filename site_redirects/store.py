@@ -31,7 +31,14 @@ from site_redirects.models import RulesVersion
 from site_redirects.sites import as_django_site
 from site_redirects.validation import RedirectRefused, check_rule
 
-__all__ = ["RedirectRefused", "SavedRedirect", "save_redirect", "save_rule"]
+__all__ = [
+    "RedirectRefused",
+    "SavedRedirect",
+    "apply_checked",
+    "check_for",
+    "save_redirect",
+    "save_rule",
+]
 
 
 @dataclass
@@ -57,33 +64,46 @@ def save_redirect(
     )
 
 
-def save_rule(redirect, *, old_path, new_path, site, status_code, match, notes, priority):
-    """Validate and save ``redirect`` (a new or an existing rule) with these values."""
+def check_for(redirect, *, old_path, new_path, site, status_code, match, notes, priority):
+    """``check_rule`` for ``redirect`` (a new or an existing rule): what saving would write."""
+    checked = check_rule(
+        old_path,
+        new_path,
+        site=as_django_site(site),
+        match=match,
+        status_code=status_code,
+        priority=priority,
+        notes=notes,
+        instance_pk=redirect.pk,
+    )
+    if checked.identical_pk and redirect.pk is not None:
+        raise RedirectRefused("Another rule already does exactly this.", "old_path")
+    return checked
+
+
+def apply_checked(redirect, checked):
+    """Set ``redirect``'s fields to the checked rule's values (nothing is written)."""
+    redirect.site = checked.site
+    redirect.match = checked.match
+    redirect.old_path = checked.old_path
+    redirect.new_path = checked.new_path
+    redirect.type_status_code = checked.status_code
+    redirect.priority = checked.priority
+    redirect.notes = checked.notes
+    return redirect
+
+
+def save_rule(redirect, **values):
+    """Validate and save ``redirect`` (a new or an existing rule) with these values (the
+    keywords of ``check_for``)."""
     with transaction.atomic():
         RulesVersion.lock()
-        checked = check_rule(
-            old_path,
-            new_path,
-            site=as_django_site(site),
-            match=match,
-            status_code=status_code,
-            priority=priority,
-            notes=notes,
-            instance_pk=redirect.pk,
-        )
-        if checked.identical_pk and redirect.pk is not None:
-            raise RedirectRefused("Another rule already does exactly this.", "old_path")
+        checked = check_for(redirect, **values)
         if checked.identical_pk:
             existing = Redirect.objects.get(pk=checked.identical_pk)
             return SavedRedirect(existing, False, ["The same redirect already exists."])
         created = redirect.pk is None
-        redirect.site = checked.site
-        redirect.match = checked.match
-        redirect.old_path = checked.old_path
-        redirect.new_path = checked.new_path
-        redirect.type_status_code = checked.status_code
-        redirect.priority = checked.priority
-        redirect.notes = checked.notes
+        apply_checked(redirect, checked)
         try:
             with transaction.atomic():
                 redirect.save()
