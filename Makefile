@@ -12,7 +12,7 @@ GUNICORN := DJANGO_SETTINGS_MODULE=site_project.settings.dev DJANGO_DEBUG=false 
 	$(VENV)/bin/gunicorn site_project.wsgi:application -c gunicorn.conf.py
 TEST_DB_DIR := .local/pg-test
 
-.PHONY: run test stop venv dev-venv browser front-packages check lint format demo clean
+.PHONY: run test stop venv dev-venv browser front-packages check lint format demo clean bench
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -79,3 +79,12 @@ demo: venv
 stop:
 	@if [ -x $(PY) ]; then $(PY) -m front_cache.nginx stop $(FRONT_DIR); \
 		$(PY) -m site_project.localdb stop .local/pg; else echo "nothing to stop"; fi
+
+# The benchmark behind docs/performance.md (bench/): nginx static, a bare Django floor, the
+# front cache and the uncached site, interleaved, in a throwaway cluster (.local/pg-bench)
+# removed afterwards. SIZES=10,1000,10000 adds the 10,000-page growth point (slow).
+SIZES ?= 10,1000
+bench: venv
+	@bash .ci/ensure-debian "the benchmark" /usr/bin/wrk wrk
+	@bash .ci/ensure-debian "the benchmark" $(PURGE_MODULE) $(FRONT_PACKAGES)
+	$(PY) -m bench --sizes $(SIZES) $(BENCH_ARGS)
