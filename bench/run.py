@@ -7,17 +7,14 @@ site's gunicorn restarted, so process-local caches are empty, and a shared Djang
 cleared; an uncached cell follows a discarded warm-up of its page (boot, template compilation).
 """
 
-import json
-import os
 import shutil
 import statistics
-import subprocess
-import sys
 import time
 from contextlib import ExitStack
 from pathlib import Path
 
 from bench import wrk
+from bench.environment import django, gunicorn_settings, log, prepare_database, site_env
 from bench.servers import PROJECT, FrontCache, Gunicorn, StaticNginx, fetch
 from site_project import localdb
 
@@ -25,60 +22,6 @@ SERVERS = ("static", "hello", "front", "uncached")
 # Never the clusters of make run (.local/pg), make test (.local/pg-test) or anyone else's.
 DEFAULT_CLUSTER = PROJECT / ".local" / "pg-bench"
 WORK_DIR = PROJECT / ".local" / "bench"
-
-
-BEGAN = time.monotonic()
-
-
-def log(message):
-    print(f"[{time.monotonic() - BEGAN:5.0f}s] {message}", file=sys.stderr, flush=True)
-
-
-def django(env, module, *args, timeout=1800):
-    """Run ``python -m module args`` in the site's environment; return its JSON answer."""
-    result = subprocess.run(
-        [sys.executable, "-m", module, *map(str, args)],
-        cwd=PROJECT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
-    if result.returncode != 0:
-        raise RuntimeError(f"{module} {' '.join(map(str, args))} failed:\n{result.stderr}")
-    for line in reversed(result.stdout.splitlines()):
-        if line.startswith("BENCH-JSON "):
-            return json.loads(line.removeprefix("BENCH-JSON "))
-    raise RuntimeError(f"{module} gave no answer:\n{result.stdout}\n{result.stderr}")
-
-
-def manage(env, *args):
-    subprocess.run([sys.executable, "manage.py", *args], cwd=PROJECT, env=env, check=True)
-
-
-def site_env(database_url, settings_module, static_root):
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": settings_module,
-        "DJANGO_DEBUG": "false",
-        "DATABASE_URL": database_url,
-        "STATIC_ROOT": str(static_root),
-        # Purges go nowhere: no front outside this run may be touched.
-        "FRONT_CACHE_URLS": "",
-    }
-    env.pop("LOCAL_DB_DIR", None)
-    return env
-
-
-def prepare_database(cluster, env_for):
-    """A new cluster with the demo site: migrated, static files collected, content loaded."""
-    log(f"Creating the throwaway database in {cluster} ...")
-    localdb.destroy(cluster)
-    env = env_for(localdb.ensure_running(cluster))
-    manage(env, "migrate", "--noinput", "--verbosity", "0")
-    manage(env, "collectstatic", "--noinput", "--verbosity", "0")
-    manage(env, "load_demo_content")
-    return env
 
 
 class Bench:
@@ -292,15 +235,3 @@ def _measure(options, env, work_dir, static_root, started):
         ],
         "growth": growth,
     }
-
-
-def gunicorn_settings(env):
-    """Workers and threads that gunicorn.conf.py gives in this environment."""
-    code = (
-        "import runpy, json; c = runpy.run_path('gunicorn.conf.py');"
-        "print(json.dumps({'workers': c['workers'], 'threads': c['threads']}))"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", code], cwd=PROJECT, env=env, capture_output=True, text=True
-    )
-    return json.loads(out.stdout) if out.returncode == 0 else {}
