@@ -246,14 +246,18 @@ METHOD = """## How it is measured
 - **Growth**: the throwaway site is grown with copies of the demo's pages (Wagtail's copy,
   published: 70 % posts under the blog index, the rest standard pages in sections of 250),
   then queries and uncached cells are measured again for the same pages.
+- The demo site is the smallest size (its own page count, shown as reached); a page the
+  front does not store (`MISS` or `BYPASS` above) is measured through the front all the same,
+  as visitors would meet it.
 - Everything listens on 127.0.0.1 and runs in a throwaway database (`.local/pg-bench`,
   removed afterwards); each server is stopped by the PID it was started with. wrk shares the
   machine's cores with the servers, and other work on the machine adds noise: compare ratios
   within one run rather than figures between runs.
 
 ```sh
-make bench                          # sizes 10 and 1,000 pages (about 10 minutes on 2 cores)
-make bench SIZES=10,1000,10000      # adds 10,000 pages (the growth alone takes ~40 minutes)
-.venv/bin/python -m bench --help    # durations, rounds, pages, output
+make bench                          # sizes 10 and 1,000 pages: 6 to 10 minutes on 2 cores
+make bench SIZES=10,1000,10000      # adds 10,000 pages: growing takes ~10x the 1,000 growth
+make bench BENCH_ARGS="--rounds 3"  # more rounds (the median is reported); see --help
+.venv/bin/python -m bench --help    # durations, connections, pages, output, --quick
 ```
 """.splitlines()

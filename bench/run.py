@@ -140,13 +140,12 @@ def run(options):
     def env_for(url):
         return site_env(url, options.settings, static_root)
 
-    cluster = None
-    if options.database_url:
-        env = env_for(options.database_url)
-    else:
-        cluster = Path(options.cluster).resolve()
-        env = prepare_database(cluster, env_for)
+    cluster = None if options.database_url else Path(options.cluster).resolve()
     try:
+        if cluster is None:
+            env = env_for(options.database_url)
+        else:
+            env = prepare_database(cluster, env_for)
         return _measure(options, env, work_dir, static_root, started)
     finally:
         if cluster is not None and not options.keep_database:
