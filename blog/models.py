@@ -2,7 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.db import models
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -13,6 +13,7 @@ from wagtail.search import index
 from blog.feeds import AtomFeed, RssFeed
 from blog.snippets import Author, BlogCategory
 from pages.models import BasePage
+from pages.restrictions import public
 
 
 class BlogIndexPage(RoutablePageMixin, BasePage):
@@ -28,11 +29,10 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
 
     def posts(self):
         return (
-            BlogPage.objects.live()
-            .public()
+            public(BlogPage.objects.live())
             .child_of(self)
-            .select_related("author", "author__photo", "hero_image")
-            .prefetch_related("categories")
+            .select_related("author", "hero_image")
+            .prefetch_related("categories", "hero_image__renditions")
             .order_by("-published_on", "-first_published_at")
         )
 
@@ -68,12 +68,15 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
 
     @path("category/<slug:slug>/")
     def category(self, request, slug):
-        category = get_object_or_404(BlogCategory, slug=slug)
+        categories = list(BlogCategory.objects.all())  # the filter lists them all anyway
+        category = next((each for each in categories if each.slug == slug), None)
+        if category is None:
+            raise Http404("No such category")
         return self.render(
             request,
             context_overrides={
                 "posts": self.paginated(request, self.posts().filter(categories=category)),
-                "categories": BlogCategory.objects.all(),
+                "categories": categories,
                 "category": category,
             },
         )
@@ -132,9 +135,15 @@ class BlogPage(BasePage):
     class Meta:
         verbose_name = "blog post"
 
+    @classmethod
+    def serving_queryset(cls):
+        return cls.objects.select_related("author__photo", "hero_image").prefetch_related(
+            "categories", "tags", "hero_image__renditions", "author__photo__renditions"
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        blog_index = self.get_parent().specific
+        blog_index = BlogIndexPage.objects.get(path=self.path[: -self.steplen])
         context["blog_index"] = blog_index
         if category := self.main_category:
             context["main_category_url"] = blog_index.url + blog_index.reverse_subpage(
@@ -158,10 +167,9 @@ LATEST_POSTS_ON_HOME = 3
 def latest_posts(home):
     """The newest live posts under ``home`` (the home page lists them)."""
     return (
-        BlogPage.objects.live()
-        .public()
+        public(BlogPage.objects.live())
         .descendant_of(home)
         .select_related("author", "hero_image")
-        .prefetch_related("categories")
+        .prefetch_related("categories", "hero_image__renditions")
         .order_by("-published_on", "-first_published_at")[:LATEST_POSTS_ON_HOME]
     )

@@ -1,4 +1,8 @@
-"""What leaves the front cache when content changes. The receivers here are the only ones.
+"""What happens when content changes: the receivers here are the only ones.
+
+Each change bumps the content version (``version``: Django-cache entries for the menu,
+breadcrumbs, settings and site lookup start afresh) in the changing transaction, and purges
+the front cache.
 
 Every page shows the menu, the footer and its breadcrumbs, and listings show pages' titles,
 dates and summaries (home, sections, the blog, its categories and feeds, the sitemap), so a
@@ -18,6 +22,8 @@ from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.contrib.frontend_cache.utils import PurgeBatch, purge_urls_from_cache
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from front_cache import version
 
 # URLs of the site outside the page tree that show pages.
 EXTRA_PATHS = ["/sitemap.xml"]
@@ -46,9 +52,10 @@ def _flush(changed):
     purge_urls_from_cache(site_urls() - changed)
 
 
-def purge_site(changed_urls=()):
-    """Purge ``changed_urls`` and then the whole site, once per transaction, after it commits
-    (at once outside a transaction)."""
+def content_changed(changed_urls=()):
+    """Bump the content version; purge ``changed_urls`` and then the whole site, once per
+    transaction, after it commits (at once outside a transaction)."""
+    version.bump()
     if not settings.WAGTAILFRONTENDCACHE:
         return
     connection = transaction.get_connection()
@@ -67,31 +74,34 @@ def purge_site(changed_urls=()):
 
 
 def _page_changed(instance, **kwargs):
-    purge_site(page_urls(instance))
+    content_changed(page_urls(instance))
 
 
 def _page_moved(instance, url_path_before, url_path_after, **kwargs):
     """A moved or renamed page and its descendants also leave their old URLs."""
     if url_path_before == url_path_after or not instance.live:
+        version.bump()  # the tree changed, though no visitor saw the page
         return
     site = instance.get_site()
     root_path = site.root_page.url_path if site else None
     if root_path is None or not url_path_before.startswith(root_path):
-        purge_site(page_urls(instance))
+        content_changed(page_urls(instance))
         return
     old_prefix = site.root_url + "/" + url_path_before[len(root_path) :]
     moved = Page.objects.live().descendant_of(instance, inclusive=True).only("url_path")
     old_urls = {old_prefix + page.url_path[len(url_path_after) :] for page in moved}
-    purge_site(page_urls(instance) | old_urls)
+    content_changed(page_urls(instance) | old_urls)
 
 
 def _page_deleted(instance, **kwargs):
     if instance.live:
-        purge_site(page_urls(instance))
+        content_changed(page_urls(instance))
+    else:
+        version.bump()
 
 
 def _content_changed(**kwargs):
-    purge_site()
+    content_changed()
 
 
 def connect():

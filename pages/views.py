@@ -11,6 +11,8 @@ from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
+from pages.restrictions import public
+
 logger = logging.getLogger(__name__)
 
 
@@ -32,9 +34,7 @@ def healthz(request):
 @require_GET
 def search(request):
     query = request.GET.get("q", "").strip()[:200]
-    results = (
-        Page.objects.live().public().specific().search(query) if query else Page.objects.none()
-    )
+    results = public(Page.objects.live()).specific().search(query) if query else Page.objects.none()
     page = Paginator(results, 10).get_page(request.GET.get("page"))
     return TemplateResponse(request, "search.html", {"query": query, "results": page})
 

@@ -4,6 +4,7 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 
 from pages.models import BasePage
+from pages.restrictions import public
 
 
 class ServiceIndexPage(BasePage):
@@ -44,8 +45,7 @@ def promoted_services(home):
     """The live services marked "promoted" under ``home``, in tree order (the home page lists
     them)."""
     return (
-        ServicePage.objects.live()
-        .public()
+        public(ServicePage.objects.live())
         .descendant_of(home)
         .filter(promoted=True)
         .order_by("path")

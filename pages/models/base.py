@@ -5,11 +5,13 @@ from functools import cached_property
 from django.db import models
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from pages.blocks import JumbotronBlock, PageStreamBlock
-from pages.markdown import reading_time_minutes, render_body
+from pages.markdown import reading_time_minutes
+from pages.markdown import stored as stored_markdown
+from pages.restrictions import site_has_restrictions
 
 
 class BasePage(Page):
@@ -25,6 +27,8 @@ class BasePage(Page):
         help_text="Optional hero at the top of the page.",
     )
     body = StreamField(PageStreamBlock(), blank=True, help_text="The page's main content.")
+    # The body's Markdown rendered at save (pages.markdown.stored); not for editors.
+    rendered_body = models.JSONField(default=dict, blank=True, editable=False)
     published_on = models.DateTimeField(
         null=True,
         blank=True,
@@ -75,6 +79,17 @@ class BasePage(Page):
     class Meta:
         abstract = True
 
+    @classmethod
+    def serving_queryset(cls):
+        """Pages of this type as served to a visitor; types add what their template shows."""
+        return cls.objects.all()
+
+    def get_view_restrictions(self):
+        """Wagtail's check before serving, without its two queries while no page is private."""
+        if site_has_restrictions():
+            return super().get_view_restrictions()
+        return PageViewRestriction.objects.none()
+
     @property
     def nav_label(self):
         return self.navigation_label or self.title
@@ -97,11 +112,24 @@ class BasePage(Page):
     def reading_time(self):
         return reading_time_minutes(self.body_markdown)
 
+    def _markdown_texts(self):
+        return [block.value for block in self.body if block.block_type == "markdown"]
+
+    def save(self, *args, update_fields=None, **kwargs):
+        """The body's Markdown is rendered here, once, not in each view."""
+        if update_fields is None or "body" in update_fields:
+            self.rendered_body = stored_markdown.store(self._markdown_texts())
+            if update_fields is not None:
+                update_fields = [*update_fields, "rendered_body"]
+        self.__dict__.pop("rendered_markdown", None)
+        return super().save(*args, update_fields=update_fields, **kwargs)
+
     @cached_property
     def rendered_markdown(self):
         """The body's Markdown blocks rendered together, so heading ids are unique page-wide;
-        the blocks' HTML (``body_blocks``) and the table of contents both come from here."""
-        return render_body(block.value for block in self.body if block.block_type == "markdown")
+        the blocks' HTML (``body_blocks``) and the table of contents both come from here.
+        Stored at save (``rendered_body``); rendered now only for a body not saved so."""
+        return stored_markdown.load(self.rendered_body, self._markdown_texts())
 
     @property
     def body_blocks(self):

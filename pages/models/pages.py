@@ -1,9 +1,16 @@
 """The home page and the standard page (generic pages and "what is X?" explainers)."""
 
+from django.db.models import Max
+from django.http import Http404
 from wagtail.models import Page, get_page_models
 
+from front_cache import version
 from pages.home_sections import home_sections
 from pages.models.base import BasePage
+
+
+def _tree_depth():
+    return Page.objects.aggregate(depth=Max("depth"))["depth"] or 0
 
 
 def page_types_below_root():
@@ -27,6 +34,30 @@ class HomePage(BasePage):
         """Every page type that names home as a parent (standard and contact pages here, the
         services and blog sections in their own apps): this app need not name them."""
         return page_types_below_root()
+
+    def route(self, request, path_components):
+        """The deepest page on the path in one query (Wagtail's walk costs two per level),
+        loaded as its type serves it; that page routes the rest (a routable page's
+        sub-paths, or a 404)."""
+        if not path_components:
+            return super().route(request, path_components)
+        # No page lies deeper than the tree does: a path of 25,000 segments costs no more.
+        deepest_level = version.cached("tree-depth", _tree_depth) - self.depth
+        prefixes, prefix = [], self.url_path
+        for part in path_components[:deepest_level]:
+            prefix += f"{part}/"
+            prefixes.append(prefix)
+        deepest = (
+            Page.objects.descendant_of(self)
+            .filter(url_path__in=prefixes)
+            .only("depth", "content_type")
+            .order_by("-depth")
+            .first()
+        )
+        if deepest is None:
+            raise Http404
+        page = deepest.specific_class.serving_queryset().get(pk=deepest.pk)
+        return page.route(request, path_components[deepest.depth - self.depth :])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

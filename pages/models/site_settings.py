@@ -6,6 +6,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 
+from front_cache import version
+
 
 class SocialLinkBlock(blocks.StructBlock):
     label = blocks.CharBlock(max_length=40, help_text="e.g. LinkedIn")
@@ -49,3 +51,13 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "site settings"
+
+    @classmethod
+    def for_site(cls, site):
+        """Every page's footer reads these: kept under the content version, which a save
+        bumps."""
+        if site is None:
+            return super().for_site(site)
+        return version.cached(
+            "site-settings", lambda: super(SiteSettings, cls).for_site(site), site.pk
+        )

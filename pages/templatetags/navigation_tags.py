@@ -1,7 +1,17 @@
-"""Menus and breadcrumbs from the page tree, at a fixed number of queries per request."""
+"""Menus and breadcrumbs from the page tree, built once per content version.
+
+The tree part of each is kept in Django's cache under the content version (see
+front_cache.version), as plain labels, URLs and paths; only which item is the current page
+is worked out per request.
+"""
+
+from dataclasses import dataclass, field
 
 from django import template
 from wagtail.models import Page, Site
+
+from front_cache import version
+from pages.restrictions import public
 
 register = template.Library()
 
@@ -12,30 +22,31 @@ def _site_root(context):
     return site.root_page if site else None
 
 
+@dataclass
 class MenuItem:
-    def __init__(self, page, current_path):
-        self.page = page
-        self.label = getattr(page, "nav_label", page.title)
-        self.url = page.url
-        self.is_current = page.path == current_path
-        self.is_ancestor = current_path.startswith(page.path) and not self.is_current
-        self.children = []
+    label: str
+    url: str
+    path: str
+    children: list = field(default_factory=list)
+    is_current: bool = False
+    is_ancestor: bool = False
+
+    def marked(self, current_path):
+        """A copy of this item (and its children) that knows where the visitor is."""
+        return MenuItem(
+            self.label,
+            self.url,
+            self.path,
+            [child.marked(current_path) for child in self.children],
+            is_current=self.path == current_path,
+            is_ancestor=current_path.startswith(self.path) and self.path != current_path,
+        )
 
 
-@register.inclusion_tag("components/main_menu.html", takes_context=True)
-def main_menu(context):
-    """Live "show in menus" children of home in tree order, with one level of children.
-
-    Two queries for the tree, plus one per page type for the navigation labels.
-    """
-    root = _site_root(context)
-    if root is None:
-        return {"items": []}
-    current = context.get("page")
-    current_path = current.path if isinstance(current, Page) else ""
+def _menu_tree(root):
+    """Live "show in menus" children of home in tree order, with one level of children."""
     pages = (
-        Page.objects.live()
-        .public()
+        public(Page.objects.live())
         .in_menu()
         .descendant_of(root)
         .filter(depth__in=[root.depth + 1, root.depth + 2])
@@ -45,13 +56,40 @@ def main_menu(context):
     )
     items, by_path = [], {}
     for page in pages:
-        item = MenuItem(page, current_path)
+        item = MenuItem(page.nav_label, page.url, page.path)
         if page.depth == root.depth + 1:
             items.append(item)
             by_path[page.path] = item
         elif parent := by_path.get(page.path[: -Page.steplen]):
             parent.children.append(item)
-    return {"items": items}
+    return items
+
+
+@register.inclusion_tag("components/main_menu.html", takes_context=True)
+def main_menu(context):
+    root = _site_root(context)
+    if root is None:
+        return {"items": []}
+    current = context.get("page")
+    current_path = current.path if isinstance(current, Page) else ""
+    tree = version.cached("menu", lambda: _menu_tree(root), root.pk)
+    return {"items": [item.marked(current_path) for item in tree]}
+
+
+@dataclass
+class Crumb:
+    url: str
+    nav_label: str
+
+
+def _trail(parent_path, root):
+    """Crumbs from home down to the page at ``parent_path``: what every child of that page
+    shares, so siblings build it once."""
+    paths = [parent_path[:end] for end in range(len(root.path), len(parent_path) + 1, Page.steplen)]
+    ancestors = (
+        Page.objects.filter(path__in=paths).live().order_by("depth").defer_streamfields().specific()
+    )
+    return [Crumb(ancestor.url, ancestor.nav_label) for ancestor in ancestors]
 
 
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
@@ -61,18 +99,12 @@ def breadcrumbs(context):
     root = _site_root(context)
     if not isinstance(page, Page) or root is None or page.depth <= root.depth:
         return {"ancestors": []}
-    ancestors = (
-        Page.objects.ancestor_of(page)
-        .filter(depth__gte=root.depth)
-        .live()
-        .order_by("depth")
-        .defer_streamfields()
-        .specific()
-    )
-    return {"ancestors": list(ancestors), "page": page}
+    parent_path = page.path[: -Page.steplen]
+    ancestors = version.cached("breadcrumbs", lambda: _trail(parent_path, root), parent_path)
+    return {"ancestors": ancestors, "page": page}
 
 
 @register.simple_tag
 def child_pages(page):
     """Live children of a section page, for its listing."""
-    return page.get_children().live().public().order_by("path").defer_streamfields().specific()
+    return public(page.get_children().live()).order_by("path").defer_streamfields().specific()

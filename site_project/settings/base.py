@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "front_cache.middleware.ClientAddressMiddleware",
+    "pages.middleware.CachedSiteMiddleware",
     # Above sessions and CSRF: it must see the cookies they set.
     "front_cache.middleware.CachePolicyMiddleware",
     # Redirect rules answer before sessions and the page tree; they never shadow a live page.
@@ -153,6 +154,25 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
 # The front cache (front_cache/, docs/front-cache.md): the fronts that purges go to (a comma
 # separated list of base URLs; a CDN backend can be added to WAGTAILFRONTENDCACHE beside
 # them), how long shared caches keep pages, and which front may name the client's address.
+# Django's cache: this process's memory by default; Redis, shared by every process and
+# instance, when REDIS_URL is set (e.g. redis://127.0.0.1:6379/0). Entries of the content
+# version (front_cache.version) for every page's breadcrumbs must fit.
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "site"),
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        }
+    }
+
 FRONT_CACHE_URLS = [u for u in os.environ.get("FRONT_CACHE_URLS", "").split(",") if u]
 WAGTAILFRONTENDCACHE = {
     f"front-{number}": {"BACKEND": "front_cache.backends.NginxPurgeBackend", "LOCATION": url}
@@ -164,8 +184,15 @@ FRONT_CACHE_STALE_SECONDS = int(os.environ.get("FRONT_CACHE_STALE_SECONDS", "60"
 FRONT_CACHE_TRUSTED_IPS = ["127.0.0.1", "::1"] + [
     ip for ip in os.environ.get("FRONT_CACHE_TRUSTED_IPS", "").split(",") if ip
 ]
-# Saving one of these purges the whole site (they show on many pages).
-FRONT_CACHE_CONTENT_MODELS = ["pages.SiteSettings", "blog.Author", "blog.BlogCategory"]
+# Saving one of these purges the whole site (they show on many pages) and bumps the content
+# version (front_cache.version).
+FRONT_CACHE_CONTENT_MODELS = [
+    "pages.SiteSettings",
+    "blog.Author",
+    "blog.BlogCategory",
+    "wagtailcore.Site",
+    "wagtailcore.PageViewRestriction",
+]
 
 LOGGING = {
     "version": 1,

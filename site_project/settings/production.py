@@ -17,3 +17,5 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "3600"))
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# Optional: REDIS_URL (Django's cache shared by every process, see base.py) and
+# FRONT_CACHE_URLS (the fronts to purge on publish, docs/front-cache.md).

@@ -1,9 +1,9 @@
 """The shipped demo is a folder of Markdown that the importer loads (tests/conftest.py does)."""
 
-from demo.loader import DEMO_SITE
 from demo.images import draw_demo_images
-from importer.run import plan_import
+from demo.loader import DEMO_SITE
 from importer.models import ImportedPage
+from importer.run import plan_import
 
 
 def test_every_demo_page_comes_from_a_markdown_file():

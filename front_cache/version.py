@@ -1,0 +1,56 @@
+"""The content version, and Django-cache entries that carry it in their key.
+
+What every page shows (the site for a host name, its settings, the menu, breadcrumbs) is
+built once per version and kept in Django's cache, shared by every thread of a process (and
+by every process when the cache is Redis). ``bump`` is called by ``purge``'s receivers, the
+only ones, in the transaction that changes content; a new version makes every key new, so
+nothing has to be deleted and no process can keep serving an old menu. Each request reads
+the version once (one query), so a change committed by another process shows at once.
+"""
+
+import secrets
+import threading
+
+from django.core.cache import cache
+from django.core.signals import request_started
+
+from front_cache.models import ContentVersion
+
+# How long an entry may outlive its version before the cache drops it.
+ENTRY_SECONDS = 24 * 3600
+_MISSING = object()
+_request = threading.local()
+
+
+def current():
+    """This request's content version (read from the database once per request)."""
+    value = getattr(_request, "version", None)
+    if value is None:
+        value = ContentVersion.objects.filter(pk=1).values_list("value", flat=True).first()
+        _request.version = value = value or 0
+    return value
+
+
+def bump():
+    value = secrets.randbits(62)
+    if not ContentVersion.objects.filter(pk=1).update(value=value):
+        ContentVersion.objects.update_or_create(pk=1, defaults={"value": value})
+    _request.version = value
+
+
+def forget(**kwargs):
+    """Read the version again on next use (each request starts so)."""
+    _request.version = None
+
+
+def cached(name, build, *parts):
+    """``build()``'s value for ``name`` and ``parts`` under the current version."""
+    key = ":".join(["content", str(current()), name, *map(str, parts)])
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = build()
+        cache.set(key, value, ENTRY_SECONDS)
+    return value
+
+
+request_started.connect(forget, dispatch_uid="content_version_forget")

@@ -1,0 +1,32 @@
+"""The Wagtail site of a request, from the content-version cache instead of a query."""
+
+from contextlib import suppress
+
+from django.db import DatabaseError
+from django.http.request import split_domain_port
+from wagtail.models import Site
+
+from front_cache import version
+
+
+def _site_for(request):
+    site = Site._find_for_request(request)
+    if site is not None:
+        site.root_page = site.root_page.specific  # served without another query
+    return site
+
+
+class CachedSiteMiddleware:
+    """Sets ``request._wagtail_site``, where ``Site.find_for_request`` looks first."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        hostname = split_domain_port(request._get_raw_host())[0]
+        # Without a database the views say what they can (/healthz: 503).
+        with suppress(DatabaseError):
+            request._wagtail_site = version.cached(
+                "site", lambda: _site_for(request), hostname, request.get_port()
+            )
+        return self.get_response(request)

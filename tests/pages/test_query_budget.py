@@ -1,0 +1,80 @@
+"""At most 8 queries for a first render of any page type, the same at 10 and at 1,000 pages.
+
+"First render": the page itself was never rendered since the content last changed; what it
+shares with a page of its kind (site, settings, menu, the breadcrumb trail of its parent)
+was built by one earlier request to that other page, as on a running site. Everything of
+its own (the page, its posts, categories, tags, images and their renditions) is fetched now.
+"""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from blog.models import BlogCategory, BlogIndexPage, BlogPage
+from pages.models import StandardPage
+
+BUDGET = 8
+# page type: (its URL, a page of the same kind rendered before it)
+PAGES = {
+    "home": ("/", "/contact/"),
+    "service index": ("/services/", "/about/"),
+    "service": ("/services/fractional-cto/", "/services/fractional-cdo/"),
+    "explainer": (
+        "/services/fractional-cto/what-is-a-fractional-cto/",
+        "/services/fractional-cto/second-explainer/",
+    ),
+    "standard page": ("/about/", "/contact/"),
+    "blog index": ("/blog/", "/about/"),
+    "blog index, page 2": ("/blog/?page=2", "/blog/"),
+    "post": ("/blog/outgrown-first-architecture/", "/blog/why-delivery-estimates-go-wrong/"),
+    "category": ("/blog/category/{category}/", "/blog/"),
+    "contact": ("/contact/", "/about/"),
+    "search": ("/search/?q=delivery", "/search/?q=leadership"),
+    "not found": ("/no/such/page/", "/no/such/other/page/"),
+}
+
+
+def first_render_queries(client, url, sibling):
+    cache.clear()
+    client.get(sibling)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code in (200, 404), url
+    return len(queries)
+
+
+def grow_site(home, count):
+    """``count`` more pages: half of them posts (with a picture, in one category), half
+    standard pages."""
+    blog = BlogIndexPage.objects.get()
+    category = BlogCategory.objects.first()
+    picture = BlogPage.objects.filter(hero_image__isnull=False).first().hero_image
+    section = StandardPage(title="Archive", slug="archive")
+    home.add_child(instance=section)
+    for number in range(count // 2):
+        post = BlogPage(title=f"Archived post {number}", slug=f"archived-{number}", live=True)
+        post.hero_image = picture
+        blog.add_child(instance=post)
+        post.categories.add(category)
+        section.add_child(
+            instance=StandardPage(title=f"Archived page {number}", slug=f"p-{number}", live=True)
+        )
+
+
+@pytest.fixture
+def urls(home, add_page):
+    service = home.get_children().get(slug="services").get_children().get(slug="fractional-cto")
+    add_page(service, StandardPage, title="Second explainer")
+    category = BlogCategory.objects.first().slug
+    return {
+        name: (url.format(category=category), sibling) for name, (url, sibling) in PAGES.items()
+    }
+
+
+def test_every_page_type_renders_within_the_budget_at_any_size(client, home, urls):
+    small = {name: first_render_queries(client, *pair) for name, pair in urls.items()}
+    grow_site(home, 1_000)
+    large = {name: first_render_queries(client, *pair) for name, pair in urls.items()}
+    assert {name: count for name, count in large.items() if count > BUDGET} == {}
+    assert large == small
