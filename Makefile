@@ -54,6 +54,7 @@ browser:
 # The test cluster is throwaway: removed before (a killed run may have left one) and after.
 test: dev-venv browser
 	@bash .ci/ensure-debian "the front cache tests" $(PURGE_MODULE) $(FRONT_PACKAGES)
+	@bash .ci/ensure-debian "the benchmark tests" /usr/bin/wrk wrk
 	$(PY) -m site_project.localdb destroy $(TEST_DB_DIR)
 	LOCAL_DB_DIR=$(TEST_DB_DIR) $(PY) -m pytest $(PYTEST_ARGS); status=$$?; \
 		$(PY) -m site_project.localdb destroy $(TEST_DB_DIR); exit $$status

@@ -2,14 +2,14 @@
 
 ``{% ImgFigure %}`` shortcodes become figures and paragraphs that are a single styled link
 become calls to action; the Markdown around them stays as it was (same dialect, rendered by
-pages.markdown). Any other Nunjucks/Liquid tag is reported with its line and kept as text.
+markdown_dialect). Any other Nunjucks/Liquid tag is reported with its line and kept as text.
 """
 
 import re
 from dataclasses import dataclass, field
 
+from markdown_dialect import parse_curly
 from pages.blocks import ANCHOR_RE, DEFAULT_FIGURE_WIDTHS, FIGURE_WIDTHS, SITE_PATH_RE
-from pages.markdown import parse_curly
 
 FIGURE_RE = re.compile(
     r"\{%-?\s*ImgFigure\b(?P<args>.*?)-?%\}(?P<inner>.*?)\{%-?\s*endImgFigure\s*-?%\}", re.S

@@ -10,7 +10,7 @@ from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 from wagtailmarkdown.blocks import MarkdownBlock as WagtailMarkdownBlock
 
-from pages.markdown import render_markdown
+from markdown_dialect import render_markdown
 
 BUTTON_STYLES = [
     ("primary", "Primary button"),
@@ -36,7 +36,7 @@ ANCHOR_RE = re.compile(r"^#?[A-Za-z][\w\-:.]*$")
 
 
 class MarkdownBlock(WagtailMarkdownBlock):
-    """Markdown in the markdown-it-attrs dialect, rendered and sanitised by pages.markdown.
+    """Markdown in the markdown-it-attrs dialect, rendered and sanitised by markdown_dialect.
 
     In a page body, the page renders all its Markdown blocks together (BasePage.body_blocks:
     heading ids unique across the blocks, as in the table of contents) and passes each block

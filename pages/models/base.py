@@ -8,9 +8,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+from markdown_dialect import reading_time_minutes
+from markdown_dialect import stored as stored_markdown
 from pages.blocks import JumbotronBlock, PageStreamBlock
-from pages.markdown import reading_time_minutes
-from pages.markdown import stored as stored_markdown
 from pages.restrictions import site_has_restrictions
 
 
@@ -27,7 +27,7 @@ class BasePage(Page):
         help_text="Optional hero at the top of the page.",
     )
     body = StreamField(PageStreamBlock(), blank=True, help_text="The page's main content.")
-    # The body's Markdown rendered at save (pages.markdown.stored); not for editors.
+    # The body's Markdown rendered at save (markdown_dialect.stored); not for editors.
     rendered_body = models.JSONField(default=dict, blank=True, editable=False)
     published_on = models.DateTimeField(
         null=True,

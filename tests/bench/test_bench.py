@@ -76,7 +76,7 @@ def _number(text):
 def quick_run(django_db_setup, tmp_path_factory):
     """A quick run on home and the 404 against the test database (committed demo site)."""
     if not wrk.binary():
-        pytest.skip("wrk is not installed (Debian: apt-get install wrk); `make bench` installs it")
+        pytest.fail("wrk is not installed (Debian: apt-get install wrk); `make test` installs it")
     out = tmp_path_factory.mktemp("bench")
     work_dir = PROJECT / ".local" / f"bench-test-{os.getpid()}"  # nginx's workers read it
     command = [

@@ -1,12 +1,12 @@
 """Re-render every page's stored body HTML: run after changing the Markdown renderer or its
-class allow-list (raise pages.markdown.stored.RENDERER_VERSION for a renderer change)."""
+class allow-list (raise markdown_dialect.stored.RENDERER_VERSION for a renderer change)."""
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import get_page_models
 
 from front_cache.purge import content_changed
-from pages.markdown import stored as stored_markdown
+from markdown_dialect import stored as stored_markdown
 from pages.models import BasePage
 
 

@@ -9,7 +9,7 @@ import re
 import nh3
 
 # The classes editors may put on elements with {.class}. The CSS in static/css styles each of
-# them (tests/pages/markdown/test_markdown_sanitise.py checks); the sanitiser removes any other
+# them (tests/markdown_dialect/test_markdown_sanitise.py checks); the sanitiser removes any other
 # class. Keep this the one list of them. (The old site's figure placements,
 # content-canvas-item-wide-left-sm and content-canvas-item-left--span-3, are not here: the
 # importer reads them as a figure's style, and on text they would mean nothing.)

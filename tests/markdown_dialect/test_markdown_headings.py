@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from pages.markdown import (
+from markdown_dialect import (
     Heading,
     extract_headings,
     reading_time_minutes,

@@ -6,8 +6,8 @@ off) plus markdown-it-attrs for ``{.class #id}``, and slugged heading anchors wi
 configured the same way (``render``), with a port of markdown-it-attrs (``attrs``); heading
 ids are given on the tokens (``headings``) and nh3 sanitises the result (``sanitise``).
 
-tests/pages/markdown/ compares the output with what the JS markdown-it + markdown-it-attrs
-render for a corpus (recorded in tests/pages/markdown/reference/outputs.json).
+tests/markdown_dialect/ compares the output with what the JS markdown-it + markdown-it-attrs
+render for a corpus (recorded in tests/markdown_dialect/reference/outputs.json).
 """
 
 from .attrs import parse_curly

@@ -1,6 +1,6 @@
 """Heading ids: 11ty's ``slugify`` of the heading's text, unique across a page.
 
-``HeadingIds`` is the one registry of the ids a page has used; ``pages.markdown.render`` gives
+``HeadingIds`` is the one registry of the ids a page has used; ``markdown_dialect.render`` gives
 one to every text of a page in turn (see ``render_body``). Headings are read and changed on
 the token stream, after markdown-it-attrs and before rendering, so a ``{#id}`` written by the
 editor is seen and ``# x`` is demoted to ``<h2>`` (the page title is the page's only ``<h1>``).

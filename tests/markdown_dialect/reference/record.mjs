@@ -1,6 +1,6 @@
 // Records the reference outputs of the parity corpus with the real JS renderer 11ty uses.
 //
-//   cd tests/pages/markdown/reference && npm ci
+//   cd tests/markdown_dialect/reference && npm ci
 //   ../../../../.venv/bin/python ../corpus.py | node record.mjs
 //
 // reads {name: markdown} as JSON on stdin and writes outputs.json beside this file. The

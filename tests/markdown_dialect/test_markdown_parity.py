@@ -23,10 +23,10 @@ from pathlib import Path
 
 import pytest
 
-from pages.markdown import ALLOWED_CLASSES, render_markdown
-from pages.markdown.render import MARKDOWN
-from pages.markdown.sanitise import sanitise
-from tests.pages.markdown.corpus import CORPUS
+from markdown_dialect import ALLOWED_CLASSES, render_markdown
+from markdown_dialect.render import MARKDOWN
+from markdown_dialect.sanitise import sanitise
+from tests.markdown_dialect.corpus import CORPUS
 
 RECORDED = json.loads((Path(__file__).parent / "reference" / "outputs.json").read_text())
 CASES = RECORDED["cases"]

@@ -4,7 +4,7 @@
 configures them) render for every case here; test_markdown_parity.py compares ours with it.
 After changing a case, re-record (needs node and npm; see reference/record.mjs):
 
-    cd tests/pages/markdown/reference && npm ci && \
+    cd tests/markdown_dialect/reference && npm ci && \
         ../../../../.venv/bin/python ../corpus.py | node record.mjs
 """
 

@@ -5,8 +5,8 @@ import json
 from django.core.management import call_command
 from wagtail.models import Page
 
-from pages.markdown import render_markdown
-from pages.markdown.stored import FINGERPRINT
+from markdown_dialect import render_markdown
+from markdown_dialect.stored import FINGERPRINT
 from pages.models import StandardPage
 
 BODY = [{"type": "markdown", "value": "## Plans\n\nWe *ship*.{.lead}"}]

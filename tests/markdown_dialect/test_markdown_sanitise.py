@@ -12,7 +12,7 @@ import pytest
 from django.conf import settings
 from django.utils.safestring import SafeString
 
-from pages.markdown import ALLOWED_CLASSES, render_markdown
+from markdown_dialect import ALLOWED_CLASSES, render_markdown
 
 ALLOWED_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "a", "em", "strong", "ul", "ol", "li"}
 ALLOWED_TAGS |= {"blockquote", "code", "pre", "hr", "br", "table", "thead", "tbody", "tr"}
