@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from blog.feeds import AtomFeed, RssFeed
 from blog.snippets import Author, BlogCategory
+from pages.images import optional_image
 from pages.models import BasePage
 from pages.restrictions import public
 
@@ -28,13 +29,7 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
         verbose_name = "blog index page"
 
     def posts(self):
-        return (
-            public(BlogPage.objects.live())
-            .child_of(self)
-            .select_related("author", "hero_image")
-            .prefetch_related("categories", "hero_image__renditions")
-            .order_by("-published_on", "-first_published_at")
-        )
+        return post_cards().child_of(self)
 
     def get_cached_paths(self):
         """Every address this page answers, so a front cache purge reaches them all: the
@@ -107,14 +102,7 @@ class BlogPage(BasePage):
         BlogCategory, blank=True, related_name="posts", help_text="The first is shown on the post."
     )
     tags = ClusterTaggableManager(through=BlogPageTag, blank=True)
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Shown in listings and when the post is shared.",
-    )
+    hero_image = optional_image("Shown in listings and when the post is shared.")
 
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types = []
@@ -164,12 +152,16 @@ class BlogPage(BasePage):
 LATEST_POSTS_ON_HOME = 3
 
 
-def latest_posts(home):
-    """The newest live posts under ``home`` (the home page lists them)."""
+def post_cards():
+    """Live posts, newest first, with what a post card shows (author, categories, picture)."""
     return (
         public(BlogPage.objects.live())
-        .descendant_of(home)
         .select_related("author", "hero_image")
         .prefetch_related("categories", "hero_image__renditions")
-        .order_by("-published_on", "-first_published_at")[:LATEST_POSTS_ON_HOME]
+        .order_by("-published_on", "-first_published_at")
     )
+
+
+def latest_posts(home):
+    """The newest live posts under ``home`` (the home page lists them)."""
+    return post_cards().descendant_of(home)[:LATEST_POSTS_ON_HOME]

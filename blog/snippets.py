@@ -4,19 +4,14 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 
+from pages.images import optional_image
+
 
 @register_snippet
 class Author(models.Model):
     name = models.CharField(max_length=100, help_text="As shown on posts.")
     role = models.CharField(max_length=100, blank=True, help_text="e.g. Fractional CTO")
-    photo = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="A square head-and-shoulders photo works best.",
-    )
+    photo = optional_image("A square head-and-shoulders photo works best.")
     bio = models.TextField(blank=True, max_length=600, help_text="Two or three sentences.")
 
     panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("photo"), FieldPanel("bio")]

@@ -7,6 +7,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 
 from front_cache import version
+from pages.images import optional_image
 
 
 class SocialLinkBlock(blocks.StructBlock):
@@ -31,14 +32,7 @@ class SiteSettings(BaseSiteSetting):
     social_links = StreamField(
         [("link", SocialLinkBlock())], blank=True, help_text="Links shown in the footer."
     )
-    default_share_image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Used when a shared page has no image of its own.",
-    )
+    default_share_image = optional_image("Used when a shared page has no image of its own.")
 
     panels = [
         MultiFieldPanel(

@@ -8,21 +8,20 @@ from pages.models import StandardPage
 WORDS_PER_MINUTE = 230
 
 
+def md(text):
+    """A body of one Markdown block."""
+    return [{"type": "markdown", "value": text}]
+
+
 def test_reading_time_is_computed_from_the_body(client, home, add_page):
     text = " ".join(["word"] * (WORDS_PER_MINUTE * 3))
-    page = add_page(
-        home,
-        StandardPage,
-        title="Long read",
-        show_reading_time=True,
-        body=[{"type": "markdown", "value": text}],
-    )
+    page = add_page(home, StandardPage, title="Long read", show_reading_time=True, body=md(text))
     assert page.reading_time == 3
     assert "3 min read" in client.get(page.url).content.decode()
 
 
 def test_reading_time_is_hidden_unless_asked_for(client, home, add_page):
-    page = add_page(home, StandardPage, title="Short", body=[{"type": "markdown", "value": "Hi"}])
+    page = add_page(home, StandardPage, title="Short", body=md("Hi"))
     assert "min read" not in client.get(page.url).content.decode()
 
 
@@ -44,13 +43,7 @@ def test_table_of_contents_links_to_the_body_headings(client, home, add_page):
     body = (
         "## First part\n\nText.\n\n### A detail\n\nMore.\n\n## Second part{.heading-wide}\n\nEnd."
     )
-    page = add_page(
-        home,
-        StandardPage,
-        title="With TOC",
-        show_toc=True,
-        body=[{"type": "markdown", "value": body}],
-    )
+    page = add_page(home, StandardPage, title="With TOC", show_toc=True, body=md(body))
     html = client.get(page.url).content.decode()
     assert '<a href="#first-part">First part</a>' in html
     assert '<li class="toc__level-3"><a href="#a-detail">A detail</a></li>' in html
@@ -61,9 +54,7 @@ def test_table_of_contents_links_to_the_body_headings(client, home, add_page):
 
 
 def test_no_table_of_contents_when_switched_off(client, home, add_page):
-    page = add_page(
-        home, StandardPage, title="No TOC", body=[{"type": "markdown", "value": "## A heading"}]
-    )
+    page = add_page(home, StandardPage, title="No TOC", body=md("## A heading"))
     assert "On this page" not in client.get(page.url).content.decode()
 
 
