@@ -143,6 +143,16 @@ class BlogPage(BasePage):
     def share_image(self):
         return self.hero_image
 
+    def renditions_shown(self, site_settings=None):
+        """Also the hero (blog_page.html), its card (components/post_card.html) and the
+        author's photo."""
+        shown = super().renditions_shown(site_settings)
+        if self.hero_image:
+            shown.append((self.hero_image, ["width-1200", "fill-480x270"]))
+        if self.author and self.author.photo:
+            shown.append((self.author.photo, ["fill-96x96"]))
+        return shown
+
     @property
     def main_category(self):
         categories = list(self.categories.all())

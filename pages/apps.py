@@ -5,3 +5,8 @@ class PagesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "pages"
     verbose_name = "Pages"
+
+    def ready(self):
+        from pages import renditions
+
+        renditions.connect()

@@ -196,6 +196,20 @@ class FigureBlock(blocks.StructBlock):
         description = "An image with a caption, served at several sizes and formats"
 
 
+def _picture_specs(image, widths):
+    widths = sorted({min(int(w), image.width) for w in widths})
+    fallback_format = "png" if image.file.name.lower().endswith(".png") else "jpeg"
+    formats = ["avif", "webp", fallback_format]
+    return widths, formats, {(fmt, w): f"width-{w}|format-{fmt}" for fmt in formats for w in widths}
+
+
+def figure_renditions(value):
+    """(image, filter specs) of a figure block's value, as ``responsive_picture`` uses them."""
+    if value["image"] is None:
+        return []
+    return [(value["image"], list(_picture_specs(value["image"], value["widths"])[2].values()))]
+
+
 def responsive_picture(image, widths):
     """Renditions for a <picture>: AVIF and WebP sources plus a fallback in the original format.
 
@@ -203,10 +217,8 @@ def responsive_picture(image, widths):
     """
     if image is None:
         return None
-    widths = sorted({min(int(w), image.width) for w in widths})
-    fallback_format = "png" if image.file.name.lower().endswith(".png") else "jpeg"
-    formats = ["avif", "webp", fallback_format]
-    specs = {(fmt, w): f"width-{w}|format-{fmt}" for fmt in formats for w in widths}
+    widths, formats, specs = _picture_specs(image, widths)
+    fallback_format = formats[-1]
     renditions = image.get_renditions(*specs.values())
     sources = {
         fmt: ", ".join(f"{renditions[specs[fmt, w]].url} {w}w" for w in widths) for fmt in formats

@@ -10,7 +10,7 @@ from wagtail.search import index
 
 from markdown_dialect import reading_time_minutes
 from markdown_dialect import stored as stored_markdown
-from pages.blocks import JumbotronBlock, PageStreamBlock
+from pages.blocks import JumbotronBlock, PageStreamBlock, figure_renditions
 from pages.restrictions import site_has_restrictions
 
 
@@ -89,6 +89,23 @@ class BasePage(Page):
         if site_has_restrictions():
             return super().get_view_restrictions()
         return PageViewRestriction.objects.none()
+
+    # The share image as base.html asks for it.
+    SHARE_IMAGE_SPEC = "fill-1200x630"
+
+    def renditions_shown(self, site_settings=None):
+        """(image, filter specs) of every picture this page shows, so that publishing makes
+        them (pages.renditions) and no visitor waits for one. Types add theirs."""
+        shown = [
+            each
+            for block in self.body
+            if block.block_type == "figure"
+            for each in figure_renditions(block.value)
+        ]
+        share = self.share_image or (site_settings and site_settings.default_share_image)
+        if share:
+            shown.append((share, [self.SHARE_IMAGE_SPEC]))
+        return shown
 
     @property
     def nav_label(self):
