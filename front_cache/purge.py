@@ -24,9 +24,7 @@ from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from front_cache import version
-
-# URLs of the site outside the page tree that show pages.
-EXTRA_PATHS = ["/sitemap.xml"]
+from pages.sitemap import sitemap_paths
 
 _pending = threading.local()
 
@@ -39,11 +37,12 @@ def page_urls(page):
 
 
 def site_urls():
-    """Every URL the front may hold for the live site (all live pages and EXTRA_PATHS)."""
+    """Every URL the front may hold for the live site (all live pages and the sitemap's)."""
     batch = PurgeBatch()
-    batch.add_pages(Page.objects.live().defer_streamfields().specific())
+    pages = Page.objects.live().defer_streamfields().specific()
+    batch.add_pages(pages)
     for site in Site.objects.all():
-        batch.add_urls(site.root_url + path for path in EXTRA_PATHS)
+        batch.add_urls(site.root_url + path for path in sitemap_paths(len(pages)))
     return batch.urls
 
 

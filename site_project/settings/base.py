@@ -173,6 +173,8 @@ else:
         }
     }
 
+# Pages per sitemap file; past it /sitemap.xml is an index of ?p=1, ?p=2, … (pages.sitemap).
+SITEMAP_PAGE_SIZE = int(os.environ.get("SITEMAP_PAGE_SIZE", "1000"))
 FRONT_CACHE_URLS = [u for u in os.environ.get("FRONT_CACHE_URLS", "").split(",") if u]
 WAGTAILFRONTENDCACHE = {
     f"front-{number}": {"BACKEND": "front_cache.backends.NginxPurgeBackend", "LOCATION": url}
