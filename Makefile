@@ -55,6 +55,7 @@ browser:
 test: dev-venv browser
 	@bash .ci/ensure-debian "the front cache tests" $(PURGE_MODULE) $(FRONT_PACKAGES)
 	@bash .ci/ensure-debian "the benchmark tests" /usr/bin/wrk wrk
+	@bash .ci/ensure-debian "the shared cache tests" /usr/bin/redis-server redis-server
 	$(PY) -m site_project.localdb destroy $(TEST_DB_DIR)
 	LOCAL_DB_DIR=$(TEST_DB_DIR) $(PY) -m pytest $(PYTEST_ARGS); status=$$?; \
 		$(PY) -m site_project.localdb destroy $(TEST_DB_DIR); exit $$status
