@@ -72,3 +72,10 @@ def test_robots_and_sitemap(client):
     assert "Disallow: /admin/" in robots and "Sitemap: http://testserver/sitemap.xml" in robots
     sitemap = client.get("/sitemap.xml").content.decode()
     assert "<loc>http://localhost/services/fractional-cto/</loc>" in sitemap
+
+
+def test_a_nul_byte_in_the_address_is_a_styled_400(client):
+    for url in ("/search/?q=%00", "/search/?q=a&page=%00", "/about%00/", "/blog/?x%00=1"):
+        response = client.get(url)
+        assert response.status_code == 400, url
+        assert "Bad request" in response.content.decode()
