@@ -14,6 +14,7 @@ from .attrs import parse_curly
 from .headings import Heading
 from .render import (
     RenderedBody,
+    body_reading_time,
     extract_headings,
     reading_time_minutes,
     render_body,
@@ -26,6 +27,7 @@ __all__ = [
     "ALLOWED_CLASSES",
     "Heading",
     "RenderedBody",
+    "body_reading_time",
     "extract_headings",
     "parse_curly",
     "reading_time_minutes",

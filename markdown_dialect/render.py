@@ -87,15 +87,29 @@ def extract_headings(text: str, levels: range = TOC_LEVELS) -> list[Heading]:
     return [heading for heading in render_body([text]).headings if heading.level in levels]
 
 
+def _plain_text(rendered: str) -> str:
+    rendered = BLOCK_END_RE.sub(r" \g<0>", rendered)
+    return " ".join(html.unescape(nh3.clean(rendered, tags=set())).split())
+
+
 def strip_markdown(text: str) -> str:
     """The plain text of ``text`` (no markup), whitespace collapsed: for descriptions, counts."""
-    rendered = BLOCK_END_RE.sub(r" \g<0>", render_markdown(text))
-    return " ".join(html.unescape(nh3.clean(rendered, tags=set())).split())
+    return _plain_text(render_markdown(text))
+
+
+def _minutes(words: int, words_per_minute: int) -> int:
+    return max(1, math.ceil(words / words_per_minute))
 
 
 def reading_time_minutes(text: str, words_per_minute: int = 230) -> int:
     """Minutes to read ``text``'s words (rounded up; at least 1 unless there is no text)."""
     if not (text or "").strip():
         return 0
-    words = len(strip_markdown(text).split())
-    return max(1, math.ceil(words / words_per_minute))
+    return _minutes(len(strip_markdown(text).split()), words_per_minute)
+
+
+def body_reading_time(body: RenderedBody, words_per_minute: int = 230) -> int:
+    """``reading_time_minutes`` of an already rendered body (no second render): 0 when it
+    has no words."""
+    words = sum(len(_plain_text(part).split()) for part in body.html)
+    return _minutes(words, words_per_minute) if words else 0

@@ -8,7 +8,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
-from markdown_dialect import reading_time_minutes
+from markdown_dialect import body_reading_time
 from markdown_dialect import stored as stored_markdown
 from pages.blocks import JumbotronBlock, PageStreamBlock, figure_renditions
 from pages.restrictions import site_has_restrictions
@@ -120,14 +120,10 @@ class BasePage(Page):
         """The image shown when the page is shared; page types with a picture override it."""
         return None
 
-    @cached_property
-    def body_markdown(self):
-        """The Markdown of the body's text blocks, for reading time and the table of contents."""
-        return "\n\n".join(block.value for block in self.body if block.block_type == "markdown")
-
     @property
     def reading_time(self):
-        return reading_time_minutes(self.body_markdown)
+        """Minutes to read the body's Markdown, from its stored render."""
+        return body_reading_time(self.rendered_markdown)
 
     def _markdown_texts(self):
         return [block.value for block in self.body if block.block_type == "markdown"]
