@@ -51,10 +51,13 @@ INSTALLED_APPS = [
     "django.contrib.sites",
     "redirects",  # django-redirects: its Redirect model (its middleware and admin are not used)
     "site_redirects",
+    "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "site_project.bad_requests.RejectNullBytesMiddleware",
     # Compression when Django is reached without the front; then ETags and 304s.
     "django.middleware.gzip.GZipMiddleware",
@@ -72,6 +75,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a lockout into its answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 # django-redirects' rules name a django.contrib.sites Site; requests map to one by host (see
@@ -215,3 +220,7 @@ LOGGING = {
         )
     },
 }
+
+# Security headers and the content policy; login lockouts and rate limits.
+from .headers import *  # noqa: E402, F403
+from .throttling import *  # noqa: E402, F403

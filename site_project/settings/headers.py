@@ -1,0 +1,1 @@
+"""Security headers and the Content-Security-Policy (django-csp), for every environment."""
