@@ -98,17 +98,36 @@ def _get(tokens: list[Token], index: int) -> Token | None:
     return tokens[index] if -len(tokens) <= index < len(tokens) else None
 
 
-def _matching_opening(tokens: list[Token], i: int) -> Token | None:
+class Passed:
+    """The tokens a walk over a stream has passed: the last one of each (type, level) and the
+    last list opened, so finding an opening token never scans back to the stream's start
+    (which made a body of many closers quadratic)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.last: dict[tuple[str, int], Token] = {}
+        self.last_list: Token | None = None
+
+    def add(self, token: Token) -> None:
+        self.count += 1
+        self.last[token.type, token.level] = token
+        if token.type in LIST_OPENS:
+            self.last_list = token
+
+
+def _matching_opening(tokens: list[Token], i: int, passed: Passed) -> Token | None:
+    """``getMatchingOpeningToken``: the nearest token up to ``tokens[i]`` of its opening type
+    and level; ``tokens[:passed.count]`` are the ones ``passed`` was given."""
     token = _get(tokens, i)
     if token is None or token.type == "softbreak":
         return None
     if token.nesting == 0:
         return token
     kind = token.type.replace("_close", "_open")
-    for j in range(i, -1, -1):
+    for j in range(i, passed.count - 1, -1):
         if tokens[j].type == kind and tokens[j].level == token.level:
             return tokens[j]
-    return None
+    return passed.last.get((kind, token.level))
 
 
 def _is(token: Token | None, *types: str) -> bool:
@@ -133,162 +152,151 @@ def _ends_in_softbreak_curly(children: list[Token]) -> bool:
     )
 
 
-# --- the patterns, in patterns.js order; each returns True when it matched and applied ------
+# --- the patterns, in patterns.js order; each applies itself where it matches ---------------
+# ``passed`` holds the tokens before ``tokens[i]``; patterns only change tokens from ``i`` on.
 
 
-def _fenced_code(tokens: list[Token], i: int) -> bool:
+def _fenced_code(tokens: list[Token], i: int, passed: Passed) -> None:
     """```` ```python {.cls} ````"""
     token = tokens[i]
     if not (token.block and has_curly("end", token.info)):
-        return False
+        return
     _add(parse_curly(token.info, token.info.rfind("{")), token)
     token.info = token.info[: m.start()] if (m := CURLY_END_RE.search(token.info)) else token.info
-    return True
 
 
-def _inline_after(tokens: list[Token], i: int, closers: bool) -> bool:
+def _inline_after(tokens: list[Token], i: int, passed: Passed, closers: bool) -> None:
     """'inline nesting 0' (```code`{.a}``, ``![i](x){.a}``) and 'inline attributes'
-    (``*em*{.a}``, ``[a](x){.a}``): a text starting with a curly after such a child."""
+    (``*em*{.a}``, ``[a](x){.a}``): a text starting with a curly after such a child.
+
+    The plugin retries the pattern from the first child until it no longer matches; a match
+    changes no earlier child, so resuming where the last one was gives the same result
+    without rescanning (quadratic in a paragraph of many ``*a*{.b}``).
+    """
     if tokens[i].type != "inline" or not tokens[i].children:
-        return False
-    children = tokens[i].children
-    for j in range(1, len(children)):
+        return
+    children, before_j = tokens[i].children, Passed()
+    j = 1
+    while j < len(children):
         before, text = children[j - 1], children[j]
+        while before_j.count < j - 1:
+            before_j.add(children[before_j.count])
         fits = before.nesting == -1 if closers else _is(before, "image", "code_inline")
-        if fits and text.type == "text" and has_curly("start", text.content):
-            break
-    else:
-        return False
-    target = _matching_opening(children, j - 1) if closers else before
-    if target is None:
-        return False
-    _add(parse_curly(text.content, 0), target)
-    rest = text.content[text.content.index("}") + 1 :]
-    if rest or closers:
-        text.content = rest
-    else:
-        del children[j]
-    return True
+        if not (fits and text.type == "text" and has_curly("start", text.content)):
+            j += 1
+            continue
+        target = _matching_opening(children, j - 1, before_j) if closers else before
+        if target is None:
+            return  # the plugin stops at the first match, whatever it finds
+        _add(parse_curly(text.content, 0), target)
+        rest = text.content[text.content.index("}") + 1 :]
+        if rest or closers:
+            text.content = rest
+        else:
+            del children[j]
 
 
-_inline_nesting_0 = functools.partial(_inline_after, closers=False)
-_inline_attributes = functools.partial(_inline_after, closers=True)
-
-
-def _curly_paragraph_after(tokens: list[Token], i: int, closers: tuple[str, ...]) -> bool:
+def _curly_paragraph_after(
+    tokens: list[Token], i: int, passed: Passed, closers: tuple[str, ...]
+) -> None:
     """'tables' and 'list double softbreak': a paragraph holding only a curly after a table
     or a list goes onto it (a list's paragraph must be that one curly and nothing else)."""
     paragraph, inline = _get(tokens, i + 1), _get(tokens, i + 2)
     if not (_is(tokens[i], *closers) and _is(paragraph, "paragraph_open")):
-        return False
+        return
     if not (_is(inline, "inline") and has_curly("only", inline.content)):
-        return False
+        return
     alone = len(inline.children or []) == 1 and _is(_get(tokens, i + 3), "paragraph_close")
     if closers[0] != "table_close" and not alone:
-        return False
-    _add(parse_curly(inline.content, 0), _matching_opening(tokens, i))
+        return
+    _add(parse_curly(inline.content, 0), _matching_opening(tokens, i, passed))
     del tokens[i + 1 : i + 4]
-    return True
-
-
-_tables = functools.partial(_curly_paragraph_after, closers=("table_close",))
-_list_double_softbreak = functools.partial(
-    _curly_paragraph_after, closers=("bullet_list_close", "ordered_list_close")
-)
 
 
 def _in_item(tokens: list[Token], i: int) -> bool:
     return tokens[i].type == "inline" and i >= 2 and tokens[i - 2].type == "list_item_open"
 
 
-def _list_softbreak(tokens: list[Token], i: int) -> bool:
+def _list_softbreak(tokens: list[Token], i: int, passed: Passed) -> None:
     """``- item`` + a line holding only a curly: the list opened last before the item."""
     if not (_in_item(tokens, i) and _ends_in_softbreak_curly(tokens[i].children or [])):
-        return False
-    attrs = parse_curly(tokens[i].children[-1].content, 0)
-    k = i - 2
-    while k >= 1 and tokens[k - 1].type not in LIST_OPENS:
-        k -= 1
-    _add(attrs, tokens[k - 1] if k >= 1 else None)
+        return
+    # The item's own list_item_open and paragraph_open are not lists: the last list passed.
+    _add(parse_curly(tokens[i].children[-1].content, 0), passed.last_list)
     tokens[i].children = tokens[i].children[:-2]
-    return True
 
 
-def _list_item_end(tokens: list[Token], i: int) -> bool:
+def _list_item_end(tokens: list[Token], i: int, passed: Passed) -> None:
     """``- item{.a}``: the ``<li>``."""
     last = _get(tokens[i].children or [], -1) if _in_item(tokens, i) else None
-    if not (_is(last, "text") and has_curly("end", last.content)):
-        return False
-    _add(_cut_end_curly(last), tokens[i - 2])
-    return True
+    if _is(last, "text") and has_curly("end", last.content):
+        _add(_cut_end_curly(last), tokens[i - 2])
 
 
-def _softbreak_then_curly(tokens: list[Token], i: int) -> bool:
+def _softbreak_then_curly(tokens: list[Token], i: int, passed: Passed) -> None:
     """``text`` + a line holding only a curly: the outermost element that closes there."""
     if tokens[i].type != "inline" or not _ends_in_softbreak_curly(tokens[i].children or []):
-        return False
+        return
     attrs = parse_curly(tokens[i].children[-1].content, 0)
     k = i + 1
     while k + 1 < len(tokens) and tokens[k + 1].nesting == -1:
         k += 1
-    _add(attrs, _matching_opening(tokens, k))
+    _add(attrs, _matching_opening(tokens, k, passed))
     tokens[i].children = tokens[i].children[:-2]
-    return True
 
 
-def _horizontal_rule(tokens: list[Token], i: int) -> bool:
+def _horizontal_rule(tokens: list[Token], i: int, passed: Passed) -> None:
     """``--- {.a}`` (a paragraph, since the curly stops it being a rule): an ``<hr>``."""
     inline = _get(tokens, i + 1)
     if not (_is(tokens[i], "paragraph_open") and _is(_get(tokens, i + 2), "paragraph_close")):
-        return False
+        return
     if not (_is(inline, "inline") and len(inline.children or []) == 1):
-        return False
+        return
     if not HR_RE.match(inline.content):
-        return False
+        return
     token, content = tokens[i], inline.content
     token.type, token.tag, token.nesting, token.markup = "hr", "hr", 0, content
     _add(parse_curly(content, content.rfind("{")), token)
     del tokens[i + 1 : i + 3]
-    return True
 
 
-def _end_of_block(tokens: list[Token], i: int) -> bool:
+def _end_of_block(tokens: list[Token], i: int, passed: Passed) -> None:
     """``text{.a}`` ending a paragraph, heading, cell: the block (the next closing token)."""
     last = _get(tokens[i].children or [], -1) if tokens[i].type == "inline" else None
     if last is None or last.type in ("code_inline", "math_inline"):
-        return False
+        return
     if not has_curly("end", last.content):
-        return False
+        return
     k = i + 1
     while k < len(tokens) and tokens[k].nesting != -1:
         k += 1
-    _add(_cut_end_curly(last), _matching_opening(tokens, k))
-    return True
+    _add(_cut_end_curly(last), _matching_opening(tokens, k, passed))
 
 
 PATTERNS = (
     _fenced_code,
-    _inline_nesting_0,
-    _tables,
-    _inline_attributes,
+    functools.partial(_inline_after, closers=False),  # 'inline nesting 0'
+    functools.partial(_curly_paragraph_after, closers=("table_close",)),  # 'tables'
+    functools.partial(_inline_after, closers=True),  # 'inline attributes'
     _list_softbreak,
-    _list_double_softbreak,
+    functools.partial(  # 'list double softbreak'
+        _curly_paragraph_after, closers=("bullet_list_close", "ordered_list_close")
+    ),
     _list_item_end,
     _softbreak_then_curly,
     _horizontal_rule,
     _end_of_block,
 )
-RETRIED = (_inline_nesting_0, _inline_attributes)
 
 
 def curly_attributes(state: StateCore) -> None:
     """The core rule: every pattern against every token, in order."""
-    tokens = state.tokens
+    tokens, passed = state.tokens, Passed()
     i = 0
     while i < len(tokens):
         for pattern in PATTERNS:
-            while pattern(tokens, i) and pattern in RETRIED:
-                pass
+            pattern(tokens, i, passed)
+        passed.add(tokens[i])
         i += 1
 
 
