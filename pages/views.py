@@ -1,9 +1,11 @@
-"""Views outside the page tree: liveness, search, robots.txt, the 500 page."""
+"""Views outside the page tree: liveness, search, robots.txt, the 500 and 503 pages."""
 
 import logging
+import sys
 
+from django.conf import settings
 from django.core.paginator import Paginator
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse
 from django.template import loader
 from django.template.response import TemplateResponse
@@ -25,7 +27,9 @@ def healthz(request):
             cursor.execute("SELECT 1")
     except DatabaseError:
         logger.exception("Health check: the database did not answer")
-        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
+        response = HttpResponse("database unavailable\n", status=503, content_type="text/plain")
+        response["Retry-After"] = str(settings.DATABASE_RETRY_AFTER_SECONDS)
+        return response
     return HttpResponse("ok\n", content_type="text/plain")
 
 
@@ -46,17 +50,26 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines), content_type="text/plain")
 
 
-FALLBACK_500 = "<!DOCTYPE html><title>Something went wrong</title><h1>Something went wrong</h1>"
+# When even the template cannot render: the same heading, bare.
+FALLBACK = "<!DOCTYPE html><title>{0}</title><h1>{0}</h1>"
 
 
 def server_error(request):
-    """The 500 page, rendered without a request context so it needs no database.
+    """The 500 page, or the 503 page when the database cannot be reached.
 
-    If even that fails (say, static files were never collected), a bare page still answers.
+    Django calls this inside its exception handler, so the error is at hand: an outage is
+    not a bug in the site, and clients and the front are told when to come back. Both render
+    without a request context, so they need no database; if even that fails (say, static
+    files were never collected), a bare page still answers.
     """
+    unavailable = isinstance(sys.exception(), OperationalError | InterfaceError)
+    status, heading = (503, "Back in a moment") if unavailable else (500, "Something went wrong")
     try:
-        content = loader.get_template("500.html").render()
+        content = loader.get_template(f"{status}.html").render()
     except Exception:
-        logger.exception("The 500 page could not be rendered")
-        content = FALLBACK_500
-    return HttpResponse(content, status=500)
+        logger.exception("The %s page could not be rendered", status)
+        content = FALLBACK.format(heading)
+    response = HttpResponse(content, status=status)
+    if unavailable:
+        response["Retry-After"] = str(settings.DATABASE_RETRY_AFTER_SECONDS)
+    return response

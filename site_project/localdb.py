@@ -1,9 +1,10 @@
 """A project-local PostgreSQL cluster for when DATABASE_URL is unset.
 
 The run and test commands (and any ``manage.py`` command) get a real PostgreSQL without
-setting anything up: the cluster lives in a git-ignored folder, listens on a Unix socket
-only, and is started from the installed server binaries. PostgreSQL refuses to run as root,
-so as root the server runs as the ``postgres`` user.
+setting anything up: they call ``ensure_running``, while the settings only name the cluster,
+so a web worker never starts or stops a database. The cluster lives in a git-ignored folder,
+listens on a Unix socket only, and is started from the installed server binaries. PostgreSQL
+refuses to run as root, so as root the server runs as the ``postgres`` user.
 """
 
 import fcntl
@@ -43,8 +44,15 @@ def _chown_for_server(path):
         os.chown(path, user.pw_uid, user.pw_gid)
 
 
+def default_cluster():
+    """The cluster of this checkout: ``LOCAL_DB_DIR``, else ``.local/pg``."""
+    default = Path(__file__).resolve().parent.parent / ".local" / "pg"
+    return Path(os.environ.get("LOCAL_DB_DIR", default)).resolve()
+
+
 def url_for(cluster_dir):
-    return f"postgres://{DB_USER}@{quote(str(cluster_dir), safe='')}/{DB_NAME}"
+    path = str(Path(cluster_dir).resolve())
+    return f"postgres://{DB_USER}@{quote(path, safe='')}/{DB_NAME}"
 
 
 def is_running(cluster_dir):

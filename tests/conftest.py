@@ -5,6 +5,9 @@ that is rolled back, so tests may add or change pages freely.
 """
 
 import io
+import os
+import subprocess
+import sys
 
 import pytest
 from django.contrib.auth.models import Group, User
@@ -18,6 +21,7 @@ from wagtail.models import Page, Site
 from demo.loader import load_demo_site
 from pages.models import HomePage
 from site_redirects import live_table, not_found
+from tests.serving import PROJECT
 
 
 def pytest_collection_modifyitems(items):
@@ -35,6 +39,23 @@ def media_root(tmp_path_factory):
     """Uploads and renditions of this session only, removed with pytest's temporary files."""
     with override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("media"))):
         yield
+
+
+@pytest.fixture(scope="session")
+def collected_static(tmp_path_factory):
+    """A static tree collected as production collects it (hashed names and a manifest)."""
+    root = tmp_path_factory.mktemp("staticfiles")
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
+        cwd=PROJECT,
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "site_project.settings.dev",
+            "STATIC_ROOT": str(root),
+        },
+        check=True,
+    )
+    return root
 
 
 @pytest.fixture(scope="session")

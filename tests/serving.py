@@ -68,7 +68,7 @@ def gunicorn(env, workers=2, port=None):
     )
     base_url = f"http://127.0.0.1:{port}"
     try:
-        wait_until_up(base_url + "/robots.txt", process)
+        wait_until_up(base_url + "/healthz", process)
         yield base_url
     finally:
         process.terminate()

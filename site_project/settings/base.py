@@ -5,6 +5,7 @@ environment; the database from DATABASE_URL (see ``database_url``).
 """
 
 import os
+from email.utils import parseaddr
 from pathlib import Path
 
 import dj_database_url
@@ -105,17 +106,23 @@ TEMPLATES = [
 
 
 def database_url():
-    """DATABASE_URL when set, else the project-local cluster of ``LOCAL_DB_DIR``."""
-    url = os.environ.get("DATABASE_URL")
-    if url:
-        return url
-    cluster = os.environ.get("LOCAL_DB_DIR", str(BASE_DIR / ".local" / "pg"))
-    return localdb.ensure_running(cluster)
+    """DATABASE_URL when set, else the project-local cluster of ``LOCAL_DB_DIR``.
+
+    Only the URL: the settings never start a database (a gunicorn worker recycled during an
+    outage would race the operator's restart). manage.py and the make targets start it.
+    """
+    return os.environ.get("DATABASE_URL") or localdb.url_for(localdb.default_cluster())
 
 
 DATABASES = {
     "default": dj_database_url.parse(database_url(), conn_max_age=60, conn_health_checks=True)
 }
+# A database that does not answer fails the request fast (the 503 page), not after minutes.
+DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = int(
+    os.environ.get("DATABASE_CONNECT_TIMEOUT", "3")
+)
+# While the database is unreachable every page is the 503 page with this Retry-After.
+DATABASE_RETRY_AFTER_SECONDS = int(os.environ.get("DATABASE_RETRY_AFTER_SECONDS", "30"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -143,6 +150,10 @@ STORAGES = {
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "website@localhost")
+# Who hears of errors: ADMINS ("Name <address>" or bare addresses, comma separated) get
+# Django's error emails from SERVER_EMAIL; with SENTRY_DSN set, errors go to Sentry too.
+ADMINS = [parseaddr(a) for a in os.environ.get("ADMINS", "").split(",") if a.strip()]
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
@@ -152,6 +163,12 @@ WAGTAIL_SITE_NAME = "Fractional leadership"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {}
+# Upload limits, which Wagtail's forms show as errors: an 81-megapixel picture would make
+# listings and renditions slow (Wagtail's default allows 128); documents have no default.
+MEGABYTE = 1024 * 1024
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(os.environ.get("IMAGE_MAX_UPLOAD_MB", "10")) * MEGABYTE
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("IMAGE_MAX_MEGAPIXELS", "40")) * 1_000_000
+WAGTAILDOCS_MAX_UPLOAD_SIZE = int(os.environ.get("DOCUMENT_MAX_UPLOAD_MB", "20")) * MEGABYTE
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {"WIDGET": "wagtail.admin.rich_text.DraftailRichTextArea"}
@@ -205,21 +222,43 @@ FRONT_CACHE_CONTENT_MODELS = [
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+        "one_outage_email": {"()": "site_project.error_reporting.OneOutageEmail"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "mail_admins": {
+            "level": "ERROR",
+            "filters": ["require_debug_false", "one_outage_email"],
+            "class": "django.utils.log.AdminEmailHandler",
+        },
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
     "loggers": {
-        app: {"level": os.environ.get("APP_LOG_LEVEL", "INFO")}
-        for app in (
-            "pages",
-            "services",
-            "blog",
-            "site_redirects",
-            "importer",
-            "demo",
-            "front_cache",
-        )
+        "django": {"handlers": ["mail_admins"], "level": "INFO"},
+        **{
+            app: {"level": os.environ.get("APP_LOG_LEVEL", "INFO")}
+            for app in (
+                "pages",
+                "services",
+                "blog",
+                "site_redirects",
+                "importer",
+                "demo",
+                "front_cache",
+            )
+        },
     },
 }
+if os.environ.get("SENTRY_DSN"):
+    from site_project.error_reporting import start_sentry
+
+    start_sentry(
+        os.environ["SENTRY_DSN"],
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0")),
+    )
 
 # Security headers and the content policy; login lockouts and rate limits.
 from .headers import *  # noqa: E402, F403

@@ -2,7 +2,13 @@
 
 import os
 
+from site_project import localdb
+
 from .base import *  # noqa: F403
+
+if not os.environ.get("DATABASE_URL"):
+    # pytest is a project command: it starts its cluster (children get DATABASE_URL).
+    localdb.ensure_running(localdb.default_cluster())
 
 SECRET_KEY = "test-only-secret-key"
 DEBUG = False

@@ -1,11 +1,11 @@
 """Liveness, errors and production settings, through real HTTP where it is about serving."""
 
-import os
 import subprocess
 import sys
 import urllib.error
 import urllib.request
 
+from pages.views import server_error
 from tests.serving import PROJECT, gunicorn
 
 
@@ -17,35 +17,37 @@ def test_healthz_answers_200_when_the_database_answers(client):
 def fetch(url):
     try:
         with urllib.request.urlopen(url, timeout=10) as response:
-            return response.status, response.read().decode()
+            return response.status, response.headers.get("Retry-After"), response.read().decode()
     except urllib.error.HTTPError as error:
-        return error.code, error.read().decode()
+        return error.code, error.headers.get("Retry-After"), error.read().decode()
 
 
-def test_without_a_database_healthz_is_503_and_pages_get_the_500_page(tmp_path):
+def test_without_a_database_healthz_and_pages_are_503_with_retry_after(tmp_path, collected_static):
     unreachable = f"postgres://nobody@{str(tmp_path).replace('/', '%2F')}/nothing"
     env = {
-        **os.environ,
         "DJANGO_SETTINGS_MODULE": "site_project.settings.production",
         "SECRET_KEY": "serving-test-secret",
         "ALLOWED_HOSTS": "127.0.0.1",
         "DATABASE_URL": unreachable,
         "SECURE_SSL_REDIRECT": "false",
-        "STATIC_ROOT": str(tmp_path / "static"),
+        "STATIC_ROOT": str(collected_static),
     }
-    # As in a deployment: hashed, compressed static files collected before serving.
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-        cwd=PROJECT,
-        env=env,
-        check=True,
-    )
     with gunicorn(env, workers=1) as base_url:
-        status, body = fetch(base_url + "/healthz")
-        assert status == 503 and "database unavailable" in body
-        status, body = fetch(base_url + "/")
-        assert status == 500
-        assert "Something went wrong" in body and "Traceback" not in body
+        for path in ("/healthz", "/", "/blog/", "/no-such-page/"):
+            status, retry_after, body = fetch(base_url + path)
+            assert (status, retry_after) == (503, "30"), path
+            assert "Traceback" not in body
+        assert "database unavailable" in fetch(base_url + "/healthz")[2]
+        assert "Back in a moment" in fetch(base_url + "/")[2]
+
+
+def test_a_bug_is_the_500_page_without_retry_after(rf):
+    try:
+        raise ValueError("a bug in a view")
+    except ValueError:
+        response = server_error(rf.get("/"))
+    assert response.status_code == 500 and not response.has_header("Retry-After")
+    assert "Something went wrong" in response.content.decode()
 
 
 def test_production_refuses_to_start_without_its_environment():

@@ -1,0 +1,139 @@
+"""A real PostgreSQL stopped and started under a bounded load against gunicorn.
+
+The site runs the way `make run` runs it (dev settings, the local cluster named by
+LOCAL_DB_DIR, no DATABASE_URL) on a copy of the test database in a cluster of its own, so
+stopping it touches nothing else. While it is down every page is the branded 503 with
+Retry-After (never the 500 page), no worker starts the database again (not even one recycled
+during the outage), and pages answer again within 2 s of its return.
+"""
+
+import os
+import signal
+import subprocess
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections import Counter
+
+import pytest
+from django.db import connection
+
+from site_project import localdb
+from tests.serving import PROJECT, gunicorn
+
+PATHS = ["/", "/services/", "/blog/", "/contact/", "/healthz"]
+
+
+def copy_test_database(cluster):
+    """Start ``cluster`` and load into its ``site`` database a dump of the test database."""
+    localdb.ensure_running(cluster)
+    db = connection.settings_dict
+    dump = subprocess.run(
+        [localdb._bin("pg_dump"), "--no-owner", "-h", db["HOST"], "-U", db["USER"], db["NAME"]],
+        capture_output=True,
+        check=True,
+    ).stdout
+    subprocess.run(
+        [localdb._bin("psql"), "-q", "-h", str(cluster), "-U", localdb.DB_USER, localdb.DB_NAME],
+        input=dump,
+        capture_output=True,
+        check=True,
+    )
+
+
+def fetch(base_url, path):
+    """(status, Retry-After, body) of one GET; the front's own timeouts are not in play."""
+    try:
+        with urllib.request.urlopen(base_url + path, timeout=10) as response:
+            return response.status, response.headers.get("Retry-After"), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers.get("Retry-After"), error.read()
+
+
+class Load:
+    """Two threads requesting PATHS in turn until stopped (at most 3,000 requests, 60 s),
+    recording (time, path, status, Retry-After, body) for every answer."""
+
+    def __init__(self, base_url):
+        self.base_url, self.answers, self.done = base_url, [], threading.Event()
+        self.threads = [threading.Thread(target=self.run, args=(n,)) for n in range(2)]
+
+    def run(self, offset):
+        deadline = time.monotonic() + 60
+        for count in range(1500):
+            if self.done.is_set() or time.monotonic() > deadline:
+                return
+            path = PATHS[(count + offset) % len(PATHS)]
+            self.answers.append((time.monotonic(), path, *fetch(self.base_url, path)))
+            time.sleep(0.01)
+
+    def __enter__(self):
+        for thread in self.threads:
+            thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.done.set()
+        for thread in self.threads:
+            thread.join()
+
+    def between(self, start, end):
+        return [answer for answer in self.answers if start <= answer[0] < end]
+
+
+@pytest.fixture
+def cluster(django_db_blocker):
+    # In the project's .local/, which the postgres user can reach (pytest's tmp is private).
+    cluster = PROJECT / ".local" / f"pg-outage-{os.getpid()}"
+    localdb.destroy(cluster)
+    with django_db_blocker.unblock():
+        copy_test_database(cluster)
+    yield cluster
+    localdb.destroy(cluster)
+
+
+def test_an_outage_is_a_503_with_retry_after_and_service_resumes_on_its_own(
+    cluster, collected_static, tmp_path
+):
+    pid_file = tmp_path / "gunicorn.pid"
+    env = {
+        "DJANGO_SETTINGS_MODULE": "site_project.settings.dev",
+        "DJANGO_DEBUG": "false",
+        "LOCAL_DB_DIR": str(cluster),
+        "DATABASE_URL": "",
+        "STATIC_ROOT": str(collected_static),
+        "GUNICORN_CMD_ARGS": f"--pid {pid_file}",
+    }
+    with gunicorn(env, workers=2) as base_url, Load(base_url) as load:
+        time.sleep(1.5)
+        stopped = time.monotonic()
+        localdb.stop(cluster)
+        time.sleep(1)
+        # Workers recycled during the outage must not bring the database back themselves.
+        os.kill(int(pid_file.read_text()), signal.SIGHUP)
+        time.sleep(3)
+        assert not localdb.is_running(cluster), "a worker started the database"
+        restarted = time.monotonic()
+        localdb.ensure_running(cluster)
+        back = time.monotonic()
+        time.sleep(3)
+
+    before = load.between(0, stopped)
+    assert before and all(status == 200 for _, _, status, _, _ in before)
+
+    during = load.between(stopped + 0.5, restarted)
+    assert len(during) > 20, "the load went on during the outage"
+    statuses = Counter(status for _, _, status, _, _ in during)
+    assert statuses == {503: len(during)}, statuses
+    for _, path, _, retry_after, body in during:
+        assert retry_after == "30", path
+        if path != "/healthz":
+            assert b"Back in a moment" in body and b"/static/css/site" in body, path
+
+    answered = sorted(load.between(back, back + 10))
+    first_ok = next(t for t, _, status, _, _ in answered if status == 200)
+    assert first_ok - back < 2, f"service resumed {first_ok - back:.1f}s after the database"
+    after = [status for t, _, status, _, _ in answered if t > first_ok + 0.5]
+    assert after and set(after) == {200}, Counter(after)
+    assert all(status != 500 for _, _, status, _, _ in load.answers)
