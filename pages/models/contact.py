@@ -1,7 +1,11 @@
-"""The contact page: Wagtail's form builder with a thank-you message and a honeypot."""
+"""The contact page: Wagtail's form builder with a thank-you message, a honeypot and a limit
+on posts per visitor's address (CONTACT_FORM_RATE, docs/throttling.md)."""
 
 from django import forms
+from django.conf import settings
 from django.db import models
+from django.template.response import TemplateResponse
+from django_ratelimit.core import is_ratelimited
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractFormField, EmailFormMixin, FormMixin
@@ -12,6 +16,10 @@ from pages.models.site_settings import SiteSettings
 
 # Hidden from people (CSS and aria-hidden), filled in by bots that fill in every field.
 HONEYPOT_FIELD = "leave_this_blank"
+TOO_MANY_POSTS = (
+    "You have sent several messages in a short time, so this one was not sent yet. "
+    "Your text is kept below: please send it again in a few minutes."
+)
 
 
 class ContactFormField(AbstractFormField):
@@ -65,7 +73,22 @@ class ContactPage(EmailFormMixin, FormMixin, BasePage):
         if request.method == "POST" and request.POST.get(HONEYPOT_FIELD):
             # A bot: answer as if all went well, but store and send nothing.
             return self.render_landing_page(request)
+        if request.method == "POST" and self.too_many_posts(request):
+            return self.render_refused(request)
         return super().serve(request, *args, **kwargs)
+
+    def too_many_posts(self, request):
+        # Counted on the shared cache by the vetted client address (RATELIMIT_IP_META_KEY).
+        return is_ratelimited(
+            request, group="contact-form", key="ip", rate=settings.CONTACT_FORM_RATE, increment=True
+        )
+
+    def render_refused(self, request):
+        """The form again, with what the visitor typed and why it was not sent (429)."""
+        form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
+        form.add_error(None, TOO_MANY_POSTS)
+        context = {**self.get_context(request), "form": form}
+        return TemplateResponse(request, self.get_template(request), context, status=429)
 
     def process_form_submission(self, form):
         form.cleaned_data.pop(HONEYPOT_FIELD, None)
