@@ -4,7 +4,8 @@
 "default" preset (``js-default``: CommonMark plus GFM tables and ``~~strikethrough~~``;
 ``breaks``, ``linkify`` and ``typographer`` off) with ``html: true``, indented code blocks
 disabled (Eleventy >= 2.0 disables them: ``_no_indented_code``), and the markdown-it-attrs
-port. Then, on the tokens,
+port; ``maxNesting`` is ours (``limits``), and so is the walk over link labels (``link_label``:
+the same result, faster). Then, on the tokens,
 heading ids (``headings``); then rendering; then the sanitiser (``sanitise``).
 """
 
@@ -21,6 +22,8 @@ from markdown_it import MarkdownIt
 
 from .attrs import curly_attributes_plugin
 from .headings import Heading, HeadingIds
+from .limits import MAX_NESTING
+from .link_label import fast_link_labels
 from .sanitise import sanitise
 
 
@@ -35,7 +38,11 @@ def _no_indented_code(state, start_line, end_line, silent) -> bool:
     return False
 
 
-MARKDOWN = MarkdownIt("js-default", {"html": True}).use(curly_attributes_plugin)
+MARKDOWN = (
+    MarkdownIt("js-default", {"html": True, "maxNesting": MAX_NESTING})
+    .use(curly_attributes_plugin)
+    .use(fast_link_labels)
+)
 MARKDOWN.block.ruler.at("code", _no_indented_code)
 # The heading levels a table of contents lists.
 TOC_LEVELS = range(2, 5)

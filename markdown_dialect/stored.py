@@ -17,7 +17,7 @@ from .render import RenderedBody, render_body
 from .sanitise import ALLOWED_CLASSES
 
 # Raise when the output of the renderer changes for the same input.
-RENDERER_VERSION = 1
+RENDERER_VERSION = 2
 FINGERPRINT = hashlib.sha256(
     json.dumps([RENDERER_VERSION, sorted(ALLOWED_CLASSES)]).encode()
 ).hexdigest()[:16]
