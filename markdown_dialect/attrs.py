@@ -179,12 +179,12 @@ def _inline_after(tokens: list[Token], i: int, passed: Passed, closers: bool) ->
     j = 1
     while j < len(children):
         before, text = children[j - 1], children[j]
-        while before_j.count < j - 1:
-            before_j.add(children[before_j.count])
         fits = before.nesting == -1 if closers else _is(before, "image", "code_inline")
         if not (fits and text.type == "text" and has_curly("start", text.content)):
             j += 1
             continue
+        while before_j.count < j - 1:  # caught up only when needed, as most never match
+            before_j.add(children[before_j.count])
         target = _matching_opening(children, j - 1, before_j) if closers else before
         if target is None:
             return  # the plugin stops at the first match, whatever it finds
