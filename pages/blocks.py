@@ -5,12 +5,14 @@
 
 import re
 
+from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 from wagtailmarkdown.blocks import MarkdownBlock as WagtailMarkdownBlock
 
 from markdown_dialect import render_markdown
+from markdown_dialect.validate import check
 
 BUTTON_STYLES = [
     ("primary", "Primary button"),
@@ -42,6 +44,13 @@ class MarkdownBlock(WagtailMarkdownBlock):
     heading ids unique across the blocks, as in the table of contents) and passes each block
     its HTML as ``markdown_html``; anywhere else the block renders its text on its own.
     """
+
+    def clean(self, value):
+        """Refuses a text past markdown_dialect's limits (size, nesting), saying where."""
+        value = super().clean(value)
+        if problem := check(value):
+            raise ValidationError(f"Line {problem.line}: {problem.message}.")
+        return value
 
     def render_basic(self, value, context=None):
         return render_markdown(value)
