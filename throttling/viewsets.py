@@ -24,7 +24,7 @@ class LockoutViewSet(ModelViewSet):
     search_fields = ["username", "ip_address"]
     ordering = "-attempt_time"
     list_display = [
-        Column("username", label="Account", sort_key="username"),
+        "username",  # the title column: it carries the row's Inspect and Delete buttons
         Column("ip_address", label="Address", sort_key="ip_address"),
         Column("failures_since_start", label="Failures", sort_key="failures_since_start"),
         BooleanColumn("locked", label="Locked out", accessor=is_locked),
@@ -38,6 +38,9 @@ class LockoutViewSet(ModelViewSet):
         "failures_since_start",
         "attempt_time",
     ]
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(page_title=self.menu_label, **kwargs)
 
     def get_common_view_kwargs(self, **kwargs):
         # Only the views below exist: no links to adding, editing, history or usage.

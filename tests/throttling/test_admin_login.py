@@ -80,12 +80,13 @@ def lock_adam(client):
 
 
 def test_lockouts_are_listed_for_site_admins(client, site_admin):
-    lock_adam(client)
+    attempt = lock_adam(client)
     client.force_login(site_admin)
     listing = client.get(LOCKOUTS)
     html = listing.content.decode()
     assert listing.status_code == 200
     assert "adam" in html and "127.0.0.1" in html
+    assert f'href="{LOCKOUTS}delete/{attempt.pk}/"' in html  # the unlock button
     assert "Login lockouts" in client.get("/admin/").content.decode()  # in the menu
 
 
