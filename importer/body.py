@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from markdown_dialect import parse_curly
+from markdown_dialect.validate import check
 from pages.blocks import ANCHOR_RE, DEFAULT_FIGURE_WIDTHS, FIGURE_WIDTHS, SITE_PATH_RE
 
 FIGURE_RE = re.compile(
@@ -51,6 +52,7 @@ class FigureSpec:
 class Converted:
     blocks: list = field(default_factory=list)  # ("markdown", text) / ("figure", FigureSpec) / ...
     warnings: list = field(default_factory=list)  # (line, message)
+    past_limits: list = field(default_factory=list)  # (line, message): the form would refuse
 
 
 def _classes(curly):
@@ -176,7 +178,7 @@ class BodyConverter:
     def _markdown_with_ctas(self, text, first_line, out):
         """Split ``text`` around paragraphs that are a single styled link (outside code)."""
         text = self._template_tags(text, first_line, out)
-        pending, fence = [], None
+        pending, pending_line, fence = [], first_line, None
         lines = text.split("\n")
         for number, raw in enumerate(lines):
             if fence_match := FENCE_RE.match(raw):
@@ -194,10 +196,10 @@ class BodyConverter:
             if buttons is None or len(buttons) > 1:
                 pending.append(raw)
                 continue
-            self._add_markdown("\n".join(pending), out)
-            pending = []
+            self._add_markdown("\n".join(pending), pending_line, out)
+            pending, pending_line = [], first_line + number + 1
             out.blocks.append(("call_to_action", buttons[0]))
-        self._add_markdown("\n".join(pending), out)
+        self._add_markdown("\n".join(pending), pending_line, out)
 
     @staticmethod
     def _buttons(line):
@@ -214,10 +216,16 @@ class BodyConverter:
         return buttons if buttons and not line[position:].strip() else None
 
     @staticmethod
-    def _add_markdown(text, out):
+    def _add_markdown(text, line, out):
+        """A Markdown block of ``text`` (on the file's ``line`` on), checked against the limits
+        the editor's form applies, unless it is blank."""
+        line += len(text) - len(text.lstrip("\n"))
         text = text.strip("\n")
-        if text.strip():
-            out.blocks.append(("markdown", text))
+        if not text.strip():
+            return
+        if problem := check(text):
+            out.past_limits.append((line + problem.line - 1, problem.message))
+        out.blocks.append(("markdown", text))
 
     def body(self, text, first_line):
         """The body's blocks and warnings; ``first_line`` is the file's line of ``text[0]``."""
@@ -252,7 +260,10 @@ class BodyConverter:
                 out.warnings.append((line, "a jumbotron has at most 3 buttons: links kept"))
             if paragraph.strip():
                 kept.append(paragraph.strip("\n"))
-        out.blocks.append(("jumbotron", {"text": "\n\n".join(kept), "buttons": buttons}))
+        text = "\n\n".join(kept)
+        if problem := check(text):  # its buttons are taken out: the jumbotron's line
+            out.past_limits.append((line, f"the jumbotron: {problem.message}"))
+        out.blocks.append(("jumbotron", {"text": text, "buttons": buttons}))
         return out
 
 

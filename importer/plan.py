@@ -102,6 +102,12 @@ class Plan:
             entry.body = converted[0].blocks
             for part in converted:
                 source.warnings += [Problem(message, line) for line, message in part.warnings]
+            # A block the editor's form would refuse fails the file; the others still import.
+            past = [
+                Problem(message, line) for part in converted for line, message in part.past_limits
+            ]
+            if past:
+                source.error, source.warnings = past[0], [*past[1:], *source.warnings]
         return entry
 
     @staticmethod

@@ -1,0 +1,37 @@
+"""A file whose Markdown the editor's form would refuse fails with its path and line; the rest
+of the site still imports."""
+
+from markdown_dialect.limits import MAX_CHARS
+from tests.importer.helpers import result_of, run_import, write
+
+FRONT = "---\ntitle: {title}\neleventyNavigation:\n  key: {title}\n---\n"
+
+
+def site(folder, **bodies):
+    for name, body in {"fine": "Fine words.\n", **bodies}.items():
+        write(folder, f"{name}.md", FRONT.format(title=name.title()) + body)
+    return folder
+
+
+def test_a_list_nested_too_deep_fails_its_file_at_its_line(tmp_path):
+    deep = "".join("  " * level + "- x\n" for level in range(40))
+    folder = site(tmp_path, deep=f"Intro.\n\n[Talk](/contact/){{.single-meta-forward}}\n\n{deep}")
+
+    code, output = run_import(folder)
+
+    assert code == 1
+    assert result_of(output, "fine.md") == "created"
+    assert result_of(output, "deep.md") == "failed"
+    # The front matter is lines 1-5, the body starts on 6; the 7th list level is on line 16.
+    assert "! line 16: lists and quotes are nested more than 6 deep" in output
+
+
+def test_a_block_too_long_fails_its_file_and_the_plan_says_so(tmp_path):
+    folder = site(tmp_path, long="a\n" * MAX_CHARS)
+
+    code, output = run_import(folder, "--dry-run")
+
+    assert code == 1
+    expected = f"line {MAX_CHARS // 2 + 6}: this text has {2 * MAX_CHARS - 1:,} characters"
+    assert f"fail       long.md: {expected}" in output
+    assert "create     /fine/" in output
