@@ -120,3 +120,12 @@ def test_the_lock_lifts_by_itself_after_the_cool_off(client, site_admin):
     attempt.attempt_time = timezone.now() - timedelta(minutes=15, seconds=1)
     attempt.save()
     assert sign_in(client, PASSWORD).status_code == 302
+
+
+def test_trying_during_the_lock_starts_the_cool_off_again(client, site_admin):
+    attempt = lock_adam(client)
+    attempt.attempt_time = timezone.now() - timedelta(minutes=10)
+    attempt.save()
+    assert sign_in(client, PASSWORD).status_code == 429
+    attempt.refresh_from_db()
+    assert timezone.now() - attempt.attempt_time < timedelta(minutes=1)
