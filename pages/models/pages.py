@@ -1,5 +1,7 @@
 """The home page and the standard page (generic pages and "what is X?" explainers)."""
 
+from functools import partial
+
 from django.db.models import Max
 from django.http import Http404
 from wagtail.models import Page, get_page_models
@@ -61,7 +63,8 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["home_sections"] = home_sections(self)
+        # Called by the template only when its cached fragment is missing (home_page.html).
+        context["home_sections"] = partial(home_sections, self)
         return context
 
 

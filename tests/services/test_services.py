@@ -42,3 +42,15 @@ def test_a_service_page_lists_its_explainers(client):
     html = client.get("/services/fractional-cto/").content.decode()
     assert 'href="/services/fractional-cto/what-is-a-fractional-cto/"' in html
     assert '<h2 id="children-heading">Explainers</h2>' in html
+
+
+def test_home_sections_are_built_once_per_content_version(
+    client, add_page, django_assert_max_num_queries
+):
+    client.get("/")  # builds the sections' fragment under this content version
+    with django_assert_max_num_queries(2):  # the page and the content version
+        section = home_section(client.get("/").content.decode(), "services-heading")
+    assert "Fractional CDO" in section
+    services = ServiceIndexPage.objects.get()
+    add_page(services, ServicePage, title="Fractional COO", promoted=True)  # a new version
+    assert "Fractional COO" in home_section(client.get("/").content.decode(), "services-heading")
