@@ -60,6 +60,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
+    "site_project.security_headers.SecurityHeadersMiddleware",
     "site_project.bad_requests.RejectNullBytesMiddleware",
     # Compression when Django is reached without the front; then ETags and 304s.
     "django.middleware.gzip.GZipMiddleware",
