@@ -12,7 +12,8 @@ GUNICORN := DJANGO_SETTINGS_MODULE=site_project.settings.dev DJANGO_DEBUG=false 
 	$(VENV)/bin/gunicorn site_project.wsgi:application -c gunicorn.conf.py
 TEST_DB_DIR := .local/pg-test
 
-.PHONY: run test stop venv dev-venv browser front-packages check lint format demo clean bench
+.PHONY: run test stop venv dev-venv browser front-packages check lint format demo clean bench \
+	bench-gunicorn
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -90,3 +91,10 @@ bench: venv
 	@bash .ci/ensure-debian "the benchmark" /usr/bin/wrk wrk
 	@bash .ci/ensure-debian "the benchmark" $(PURGE_MODULE) $(FRONT_PACKAGES)
 	$(PY) -m bench --sizes $(SIZES) $(BENCH_ARGS)
+
+# gunicorn.conf.py's default workers x threads, measured (bench/sweep.py, ~5 minutes):
+# writes docs/gunicorn-sweep.md. COMBOS=2x1,5x2 narrows it.
+COMBOS ?= 2x1,2x2,3x1,3x2,4x2,5x1,5x2
+bench-gunicorn: venv
+	@bash .ci/ensure-debian "the benchmark" /usr/bin/wrk wrk
+	$(PY) -m bench.sweep --combos $(COMBOS) $(BENCH_ARGS)
