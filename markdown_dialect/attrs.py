@@ -99,9 +99,8 @@ def _get(tokens: list[Token], index: int) -> Token | None:
 
 
 class Passed:
-    """The tokens a walk over a stream has passed: the last one of each (type, level) and the
-    last list opened, so finding an opening token never scans back to the stream's start
-    (which made a body of many closers quadratic)."""
+    """The last token of each (type, level) and the last list a walk passed: opening tokens are
+    found without scanning back to the stream's start (quadratic for many closers)."""
 
     def __init__(self) -> None:
         self.count = 0
@@ -159,20 +158,17 @@ def _ends_in_softbreak_curly(children: list[Token]) -> bool:
 def _fenced_code(tokens: list[Token], i: int, passed: Passed) -> None:
     """```` ```python {.cls} ````"""
     token = tokens[i]
-    if not (token.block and has_curly("end", token.info)):
-        return
-    _add(parse_curly(token.info, token.info.rfind("{")), token)
-    token.info = token.info[: m.start()] if (m := CURLY_END_RE.search(token.info)) else token.info
+    if token.block and has_curly("end", token.info):
+        _add(parse_curly(token.info, token.info.rfind("{")), token)
+        if m := CURLY_END_RE.search(token.info):
+            token.info = token.info[: m.start()]
 
 
 def _inline_after(tokens: list[Token], i: int, passed: Passed, closers: bool) -> None:
     """'inline nesting 0' (```code`{.a}``, ``![i](x){.a}``) and 'inline attributes'
-    (``*em*{.a}``, ``[a](x){.a}``): a text starting with a curly after such a child.
-
-    The plugin retries the pattern from the first child until it no longer matches; a match
-    changes no earlier child, so resuming where the last one was gives the same result
-    without rescanning (quadratic in a paragraph of many ``*a*{.b}``).
-    """
+    (``*em*{.a}``, ``[a](x){.a}``): a text starting with a curly after such a child. The plugin
+    retries from the first child after each match; a match changes no earlier child, so
+    resuming at it is the same, without the rescans (quadratic for many ``*a*{.b}``)."""
     if tokens[i].type != "inline" or not tokens[i].children:
         return
     children, before_j = tokens[i].children, Passed()
@@ -250,9 +246,7 @@ def _horizontal_rule(tokens: list[Token], i: int, passed: Passed) -> None:
     inline = _get(tokens, i + 1)
     if not (_is(tokens[i], "paragraph_open") and _is(_get(tokens, i + 2), "paragraph_close")):
         return
-    if not (_is(inline, "inline") and len(inline.children or []) == 1):
-        return
-    if not HR_RE.match(inline.content):
+    if not (_is(inline, "inline") and len(inline.children) == 1 and HR_RE.match(inline.content)):
         return
     token, content = tokens[i], inline.content
     token.type, token.tag, token.nesting, token.markup = "hr", "hr", 0, content
