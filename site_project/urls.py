@@ -2,9 +2,11 @@ from django.conf import settings
 from django.urls import include, path, re_path
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from front_cache.same_origin import same_origin_posts
 from pages import views
 from pages.sitemap import sitemap
 
@@ -25,4 +27,13 @@ if settings.SERVE_MEDIA:
         re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
     )
 
-urlpatterns.append(path("", include(wagtail_urls)))
+urlpatterns += [
+    # Pages (the contact form's posts too) without a per-visitor token, so the front can
+    # store them; cross-site posts are refused by their headers (front_cache.same_origin).
+    re_path(
+        wagtail_urls.serve_pattern,
+        same_origin_posts(wagtail_views.serve),
+        name="wagtail_serve",
+    ),
+    path("", include(wagtail_urls)),
+]

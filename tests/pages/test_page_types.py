@@ -59,7 +59,8 @@ class AdminCreationTests(WagtailPageTestCase):
     """Every page type can be created through the admin's own form."""
 
     def setUp(self):
-        self.login()
+        # force_login: django-axes refuses a sign-in that does not come with its request.
+        self.client.force_login(self.create_superuser("page-type-tester"))
         self.home = HomePage.objects.get()
 
     def test_create_standard_page(self):
