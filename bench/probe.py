@@ -1,8 +1,10 @@
 """What the benchmark asks the site itself, in a Django process on the benchmark's database.
 
     python -m bench.probe pages            the pages to measure, one of each kind (JSON)
-    python -m bench.probe queries PATH...  queries of one render with Django's cache cleared
-                                           ("cold") and of the render after it ("warm")
+    python -m bench.probe queries PATH...  queries of a page's first render ("first": the
+                                           parts every page shares built by another page),
+                                           with Django's cache empty ("cold") and of the
+                                           render after it ("warm")
     python -m bench.probe clear            clear Django's cache (when it is shared)
 
 Run with the same environment as the site's gunicorn (DJANGO_SETTINGS_MODULE, DATABASE_URL).
@@ -82,9 +84,10 @@ def pages():
 
 
 def queries(paths):
-    """{path: {status, cold, warm}}: queries of a render with Django's cache cleared, then
-    of the render after it (the process itself is warmed by one render of every path)."""
-    from django.core.cache import caches
+    """{path: {status, first, cold, warm}} (the process itself is warmed by one render of
+    every path). "first" is the query budget's case (tests/pages/test_query_budget.py): the
+    page was not rendered since content last changed, while the site, settings and menu were
+    (by any other page: here the 404); "cold" counts those too, once per change for a site."""
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -94,14 +97,18 @@ def queries(paths):
         client.get(path)
     results = {}
     for path in paths:
-        for cache in caches.all():
-            cache.clear()
+        clear()
+        client.get(NOT_FOUND_PATH if path != NOT_FOUND_PATH else "/bench-another-missing-page/")
+        with CaptureQueriesContext(connection) as first:
+            client.get(path)
+        clear()
         with CaptureQueriesContext(connection) as cold:
             response = client.get(path)
         with CaptureQueriesContext(connection) as warm:
             client.get(path)
         results[path] = {
             "status": response.status_code,
+            "first": len(first.captured_queries),
             "cold": len(cold.captured_queries),
             "warm": len(warm.captured_queries),
         }
