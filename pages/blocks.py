@@ -5,6 +5,7 @@
 
 import re
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from wagtail import blocks
@@ -205,6 +206,9 @@ class FigureBlock(blocks.StructBlock):
         description = "An image with a caption, served at several sizes and formats"
 
 
+PICTURE_SECONDS = 24 * 3600
+
+
 def _picture_specs(image, widths):
     widths = sorted({min(int(w), image.width) for w in widths})
     fallback_format = "png" if image.file.name.lower().endswith(".png") else "jpeg"
@@ -222,11 +226,23 @@ def figure_renditions(value):
 def responsive_picture(image, widths):
     """Renditions for a <picture>: AVIF and WebP sources plus a fallback in the original format.
 
-    All renditions are fetched in one call so a page with figures costs a fixed number of queries.
+    Kept in Django's cache as plain URLs and sizes, per image file, focal point and widths:
+    building them reads a dozen rendition entries, which Wagtail also writes back each time.
     """
     if image is None:
         return None
     widths, formats, specs = _picture_specs(image, widths)
+    focal_point = (image.focal_point_x, image.focal_point_y, image.focal_point_width)
+    parts = ("picture", image.pk, image.file.name, image.file_hash, *focal_point)
+    key = ":".join(map(str, (*parts, image.focal_point_height, *widths)))
+    picture = cache.get(key)
+    if picture is None:
+        picture = _build_picture(image, widths, formats, specs)
+        cache.set(key, picture, PICTURE_SECONDS)
+    return picture
+
+
+def _build_picture(image, widths, formats, specs):
     fallback_format = formats[-1]
     renditions = image.get_renditions(*specs.values())
     sources = {
@@ -236,7 +252,7 @@ def responsive_picture(image, widths):
     return {
         "sources": [("image/avif", sources["avif"]), ("image/webp", sources["webp"])],
         "fallback_srcset": sources[fallback_format],
-        "fallback": largest,
+        "fallback": {"url": largest.url, "width": largest.width, "height": largest.height},
         "sizes": f"(max-width: {widths[-1]}px) 100vw, {widths[-1]}px",
     }
 

@@ -1,10 +1,17 @@
 """Every page type renders every block: jumbotron, Markdown, figure and call to action."""
 
+import io
+
 import pytest
+from django.core.files.images import ImageFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from PIL import Image as PILImage
 from wagtail import blocks as wagtail_blocks
+from wagtail.images import get_image_model
 
 from blog.models import BlogIndexPage, BlogPage
-from pages.blocks import CallToActionBlock, FigureBlock, LinkBlock
+from pages.blocks import CallToActionBlock, FigureBlock, LinkBlock, responsive_picture
 from pages.models import ContactPage, HomePage, StandardPage
 from services.models import ServiceIndexPage, ServicePage
 
@@ -156,8 +163,24 @@ def test_figure_renditions_exist_in_avif_webp_and_jpeg(make_image):
     avif, webp = (srcset for _, srcset in picture["sources"])
     assert ".avif 200w" in avif and ".webp 800w" in webp
     # Never upscaled: 1200 is capped to the original 900.
-    assert picture["fallback"].width == 900
+    assert picture["fallback"]["width"] == 900
     assert ".jpg 900w" in picture["fallback_srcset"]
+
+
+def test_a_figure_is_built_once_and_follows_a_new_file(make_image):
+    image = make_image(size=(900, 600))
+    first = responsive_picture(image, ["200", "800"])
+    with CaptureQueriesContext(connection) as queries:
+        assert responsive_picture(image, ["200", "800"]) == first
+    assert len(queries) == 0
+    replacement = io.BytesIO()
+    PILImage.new("RGB", (900, 600), "#aa3311").save(replacement, format="JPEG")
+    image.file = ImageFile(replacement, name="replacement.jpg")
+    image.save()
+    image.renditions.all().delete()  # as the admin's edit view does for a new file
+    replaced = responsive_picture(get_image_model().objects.get(pk=image.pk), ["200", "800"])
+    assert "replacement" in replaced["fallback"]["url"]
+    assert "replacement" not in first["fallback"]["url"]
 
 
 @pytest.mark.parametrize(
