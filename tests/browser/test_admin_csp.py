@@ -67,9 +67,10 @@ def watched(browser, live_site):
 
 @pytest.fixture(scope="module")
 def csp_admin(django_db_setup, django_db_blocker):
-    """A superuser gunicorn can see: created outside the tests' transactions, then removed."""
+    """A superuser gunicorn can see: created outside the tests' transactions, then removed.
+    With an email address, which Wagtail would otherwise send to Gravatar for an avatar."""
     with django_db_blocker.unblock():
-        user = User.objects.create_superuser("csp-admin", password=PASSWORD)
+        user = User.objects.create_superuser("csp-admin", "csp-admin@example.org", PASSWORD)
     yield user
     with django_db_blocker.unblock():
         user.delete()
