@@ -83,9 +83,7 @@ class Probe:
     headers: list = field(default_factory=list)
     body: bytes = b""
     raw: bytes | None = None
-    # Only raw sockets can send it (the test client cannot lie about lengths or framing).
-    sockets_only: bool = False
-    # Malformed on purpose: the server may close without an answer.
+    # Malformed on purpose (sockets only): the server may close without an answer.
     may_close: bool = False
 
     def __str__(self):
@@ -234,7 +232,7 @@ def raw_probe(rng):
         b"GET / HTTP/1.0\r\n\r\n", b"GET / HTTP/1.1\r\nHost: {host}\r\nHost: evil\r\n\r\n",
     ]  # fmt: skip
     if rng.random() < 0.5:
-        return Probe("RAW", "", raw=rng.choice(heads), sockets_only=True, may_close=True)
+        return Probe("RAW", "", raw=rng.choice(heads), may_close=True)
     length = rng.choice(["abc", "-1", "1,1", "99999", "0", "5", " 3", "1e3"])
     headers = [("Content-Type", "application/x-www-form-urlencoded")]
     if rng.random() < 0.3:
@@ -242,7 +240,7 @@ def raw_probe(rng):
     headers.append(("Content-Length", length))
     body = rng.choice([b"x=1&y=2", b"5\r\nab\r\n0\r\n\r\n", b"zz\r\n", b""])
     path = rng.choice([*FORMS, "/search/", "/"])
-    return Probe("POST", path, headers, body, sockets_only=True, may_close=True)
+    return Probe("POST", path, headers, body, may_close=True)
 
 
 def generate(seed, count, sockets=False):
