@@ -27,7 +27,8 @@ PAGES = {
     ),
     "standard page": ("/about/", "/contact/"),
     "blog index": ("/blog/", "/about/"),
-    "blog index, page 2": ("/blog/?page=2", "/blog/"),
+    # Not after /blog/: with fewer than two pages of posts, page 2 is page 1 (the last page).
+    "blog index, page 2": ("/blog/?page=2", "/about/"),
     "post": ("/blog/outgrown-first-architecture/", "/blog/why-delivery-estimates-go-wrong/"),
     "category": ("/blog/category/{category}/", "/blog/"),
     "contact": ("/contact/", "/about/"),
