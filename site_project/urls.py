@@ -24,7 +24,10 @@ urlpatterns = [
 if settings.SERVE_MEDIA:
     # Uploads served by Django: for local runs and tests, or a small site without a web server.
     urlpatterns.append(
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
+        # Not documents: Django serves them at /documents/ID/NAME, checking their privacy.
+        re_path(
+            r"^media/(?!documents/)(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}
+        )
     )
 
 urlpatterns += [

@@ -9,6 +9,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from pathlib import Path
 
 from wagtail.contrib.forms.models import FormSubmission
 
@@ -269,3 +270,15 @@ def test_slow_clients_do_not_hold_up_other_visitors(front):
         stop.set()
         for thread in slow:
             thread.join(timeout=5)
+
+
+def test_document_files_are_never_served_as_media(front, client, settings):
+    # Django serves documents at /documents/ID/NAME and checks their collection's privacy.
+    stored = Path(settings.MEDIA_ROOT) / "documents" / "board-minutes.pdf"
+    stored.parent.mkdir(parents=True, exist_ok=True)
+    stored.write_bytes(b"%PDF-1.4 private")
+    try:
+        assert front.get("/media/documents/board-minutes.pdf")[0] == 404
+        assert client.get("/media/documents/board-minutes.pdf").status_code == 404
+    finally:
+        stored.unlink()

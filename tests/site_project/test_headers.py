@@ -146,8 +146,11 @@ def test_pages_cached_by_the_front_keep_djangos_headers(front):  # noqa: F811
 
 def production(code="", **env):
     """Run ``manage.py`` under the production settings with a complete environment."""
+    # Not the browser tests' DJANGO_ALLOW_ASYNC_UNSAFE (Playwright needs it in this process;
+    # a deployment must not have it, and check --deploy says so).
+    inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     environment = {
-        **os.environ,
+        **inherited,
         "DJANGO_SETTINGS_MODULE": "site_project.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "www.example.com",
