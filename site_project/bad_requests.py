@@ -62,8 +62,8 @@ def check(request):
         request.encoding = "utf-8"  # as Django spells it
 
 
-class RejectNullBytesMiddleware:
-    """The rules of this module (named for the first of them)."""
+class BadRequestMiddleware:
+    """The rules of this module, before anything else reads the request."""
 
     def __init__(self, get_response):
         self.get_response = get_response

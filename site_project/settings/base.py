@@ -61,7 +61,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "site_project.security_headers.SecurityHeadersMiddleware",
-    "site_project.bad_requests.RejectNullBytesMiddleware",
+    "site_project.bad_requests.BadRequestMiddleware",
     # Compression when Django is reached without the front; then ETags and 304s.
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
