@@ -249,7 +249,7 @@ def _slow_client(address, stop):
 
 
 def test_slow_clients_do_not_hold_up_other_visitors(front):
-    """20 connections trickling bytes (gunicorn here has 2 workers x 2 threads) while a normal
+    """20 connections trickling bytes (gunicorn here has 2 single-threaded workers) while a normal
     visitor's uncacheable requests (search) are all answered."""
     host, port = urllib.parse.urlsplit(front.url).netloc.split(":")
     stop = threading.Event()
