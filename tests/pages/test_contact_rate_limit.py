@@ -45,6 +45,9 @@ def test_a_burst_is_stopped_after_five_posts_and_the_sixth_keeps_its_text(client
     html = refused.content.decode()
     assert refused.status_code == 429
     assert "You have sent several messages in a short time" in html
+    # Nothing to correct: the heading says the message is not sent yet.
+    assert "<h2>Your message was not sent yet</h2>" in html
+    assert "Please correct the highlighted fields" not in html
     assert 'value="Burst 5"' in html and "A message from Burst 5." in html
     assert kept("Burst") == 5 and len(mail.outbox) == 5
 
