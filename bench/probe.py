@@ -1,10 +1,11 @@
 """What the benchmark asks the site itself, in a Django process on the benchmark's database.
 
     python -m bench.probe pages            the pages to measure, one of each kind (JSON)
-    python -m bench.probe queries PATH...  queries of a page's first render ("first": the
-                                           parts every page shares built by another page),
-                                           with Django's cache empty ("cold") and of the
-                                           render after it ("warm")
+    python -m bench.probe queries PATH SIBLING ...
+                                           queries of a page's first render ("first": what
+                                           it shares with a page of its kind built by that
+                                           sibling), with Django's cache empty ("cold") and
+                                           of the render after it ("warm")
     python -m bench.probe clear            clear Django's cache (when it is shared)
 
 Run with the same environment as the site's gunicorn (DJANGO_SETTINGS_MODULE, DATABASE_URL).
@@ -28,9 +29,9 @@ KINDS = [
 ]
 
 
-def _first(queryset):
-    page = queryset.live().public().order_by("path").first()
-    return page.url if page else None
+def _first(queryset, number=0):
+    pages = list(queryset.live().public().order_by("path")[: number + 1])
+    return pages[number].url if len(pages) > number else None
 
 
 def _explainer(service_model, page_model):
@@ -51,8 +52,9 @@ def pages():
     from pages.models import ContactPage, HomePage, StandardPage
     from services.models import ServicePage
 
+    home = _first(HomePage.objects)
     paths = {
-        "home": _first(HomePage.objects),
+        "home": home,
         "service": _first(ServicePage.objects),
         "explainer": _explainer(ServicePage, StandardPage),
         "blog": _first(BlogIndexPage.objects),
@@ -67,6 +69,19 @@ def pages():
         paths["category"] = blog_index.url + blog_index.reverse_subpage(
             "category", args=[category.slug]
         )
+    # A page of the same kind (else its parent), rendered before a page's first render, as
+    # tests/pages/test_query_budget.py does: what the kind shares is built once per change.
+    siblings = {
+        "home": paths["contact"],
+        "service": _first(ServicePage.objects, 1) or paths["service"],
+        "explainer": paths["service"],
+        "blog": home,
+        "post": _first(BlogPage.objects, 1) or paths["blog"],
+        "category": paths["blog"],
+        "contact": home,
+        "404": "/bench-another-missing-page/",
+        "sitemap": home,
+    }
     backends = {c["BACKEND"] for c in settings.CACHES.values()}
     process_local = {
         "django.core.cache.backends.locmem.LocMemCache",
@@ -74,7 +89,7 @@ def pages():
     }
     return {
         "pages": [
-            {"key": key, "label": label, "path": paths[key]}
+            {"key": key, "label": label, "path": paths[key], "sibling": siblings[key] or home}
             for key, label in KINDS
             if paths.get(key)
         ],
@@ -83,22 +98,25 @@ def pages():
     }
 
 
-def queries(paths):
+def queries(arguments):
     """{path: {status, first, cold, warm}} (the process itself is warmed by one render of
     every path). "first" is the query budget's case (tests/pages/test_query_budget.py): the
-    page was not rendered since content last changed, while the site, settings and menu were
-    (by any other page: here the 404); "cold" counts those too, once per change for a site."""
+    page was not rendered since content last changed, while what it shares with its kind
+    (site, settings, menu, its parent's trail) was, by its sibling; "cold" counts those too,
+    built once per change for the whole site."""
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
     client = Client(HTTP_HOST="127.0.0.1")
+    siblings = dict(zip(arguments[::2], arguments[1::2], strict=True))
+    paths = list(siblings)
     for path in paths:  # first renders in a process also fill per-process state (content types)
         client.get(path)
     results = {}
     for path in paths:
         clear()
-        client.get(NOT_FOUND_PATH if path != NOT_FOUND_PATH else "/bench-another-missing-page/")
+        client.get(siblings[path])
         with CaptureQueriesContext(connection) as first:
             client.get(path)
         clear()

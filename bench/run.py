@@ -102,7 +102,7 @@ class Bench:
             grown = {"added": 0, "seconds": 0.0}
         facts = django(self.env, "bench.probe", "pages")
         self.live_pages = facts["live_pages"]
-        queries = django(self.env, "bench.probe", "queries", *(p["path"] for p in self.pages))
+        queries = django(self.env, "bench.probe", "queries", *pairs(self.pages))
         self.fresh_site()
         cells = {}
         for page in self.pages:
@@ -115,6 +115,11 @@ class Bench:
             "queries": {p["key"]: queries[p["path"]] for p in self.pages},
             "uncached": {key: summarise(runs) for key, runs in cells.items()},
         }
+
+
+def pairs(pages):
+    """Each page's path and the sibling rendered before its first render (bench.probe)."""
+    return [part for page in pages for part in (page["path"], page["sibling"])]
 
 
 def summarise(cells):
@@ -192,7 +197,7 @@ def _measure(options, env, work_dir, static_root, started):
         saved = bench.save_pages(work_dir / "html")
         static = stack.enter_context(StaticNginx(work_dir / "nginx-static", work_dir / "html"))
         compressed = bench.front_facts(front)
-        queries = django(env, "bench.probe", "queries", *(p["path"] for p in pages))
+        queries = django(env, "bench.probe", "queries", *pairs(pages))
         log("Measuring ...")
         urls = {
             "static": lambda page: f"{static.url}/{page['key']}.html",

@@ -45,14 +45,17 @@ def media_root(tmp_path_factory):
 def collected_static(tmp_path_factory):
     """A static tree collected as production collects it (hashed names and a manifest)."""
     root = tmp_path_factory.mktemp("staticfiles")
+    # As the README's production start runs it (collectstatic touches no database).
+    production = {
+        "DJANGO_SETTINGS_MODULE": "site_project.settings.production",
+        "SECRET_KEY": "collectstatic-only",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "DATABASE_URL": "postgres://nobody@%2Fnowhere/none",
+    }
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
         cwd=PROJECT,
-        env={
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "site_project.settings.dev",
-            "STATIC_ROOT": str(root),
-        },
+        env={**os.environ, **production, "STATIC_ROOT": str(root)},
         check=True,
     )
     return root
