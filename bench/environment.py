@@ -47,6 +47,9 @@ def site_env(database_url, settings_module, static_root):
         "STATIC_ROOT": str(static_root),
         # Purges go nowhere: no front outside this run may be touched.
         "FRONT_CACHE_URLS": "",
+        # No recycling mid-cell: a worker rebooting (~2 s, its caches empty) while the other
+        # takes all 16 connections is a once-per-2,000-requests event, not a render's cost.
+        "GUNICORN_MAX_REQUESTS": "0",
     }
     env.pop("LOCAL_DB_DIR", None)
     return env

@@ -75,7 +75,7 @@ def pages():
         "home": paths["contact"],
         "service": _first(ServicePage.objects, 1) or paths["service"],
         "explainer": paths["service"],
-        "blog": home,
+        "blog": paths["contact"],  # another child of home
         "post": _first(BlogPage.objects, 1) or paths["blog"],
         "category": paths["blog"],
         "contact": home,

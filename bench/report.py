@@ -219,7 +219,8 @@ def render(results, command):
         f"- Each cell: `{wrk} URL`, {o['rounds']} round(s), the median of the rounds; "
         "interleaved page by page (the four servers back to back for each page).",
         f"- gunicorn (site and floor alike): gunicorn.conf.py, {g.get('workers', '?')} workers "
-        f"\u00d7 {g.get('threads', '?')} threads, access log off; settings "
+        f"\u00d7 {g.get('threads', '?')} threads, access log off, no worker recycling "
+        "(GUNICORN_MAX_REQUESTS=0); settings "
         f"`{o['settings']}` with DJANGO_DEBUG=false.",
         "",
         "## Summary",
