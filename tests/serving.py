@@ -11,6 +11,8 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import quote
 
+from site_project import localdb
+
 PROJECT = Path(__file__).resolve().parent.parent
 
 
@@ -20,6 +22,39 @@ def database_url(db):
     port = f":{db['PORT']}" if db.get("PORT") else ""
     password = f":{quote(db['PASSWORD'])}" if db.get("PASSWORD") else ""
     return f"postgres://{db['USER']}{password}@{host}{port}/{db['NAME']}"
+
+
+@contextlib.contextmanager
+def database_copy(db, name):
+    """A cluster of its own holding a copy of the database of ``db`` (a ``settings_dict``),
+    for tests that stop it or write to it from other processes; removed afterwards. In the
+    project's .local/, which the postgres user can reach (pytest's tmp is private)."""
+    cluster = PROJECT / ".local" / f"pg-{name}-{os.getpid()}"
+    localdb.destroy(cluster)
+    try:
+        localdb.ensure_running(cluster)
+        dump = subprocess.run(
+            [localdb._bin("pg_dump"), "--no-owner", "-h", db["HOST"], "-U", db["USER"], db["NAME"]],
+            capture_output=True,
+            check=True,
+        ).stdout
+        subprocess.run(
+            [
+                localdb._bin("psql"),
+                "-q",
+                "-h",
+                str(cluster),
+                "-U",
+                localdb.DB_USER,
+                localdb.DB_NAME,
+            ],
+            input=dump,
+            capture_output=True,
+            check=True,
+        )
+        yield cluster
+    finally:
+        localdb.destroy(cluster)
 
 
 def free_port():

@@ -9,7 +9,6 @@ during the outage), and pages answer again within 2 s of its return.
 
 import os
 import signal
-import subprocess
 import threading
 import time
 import urllib.error
@@ -20,26 +19,9 @@ import pytest
 from django.db import connection
 
 from site_project import localdb
-from tests.serving import PROJECT, gunicorn
+from tests.serving import database_copy, gunicorn
 
 PATHS = ["/", "/services/", "/blog/", "/contact/", "/healthz"]
-
-
-def copy_test_database(cluster):
-    """Start ``cluster`` and load into its ``site`` database a dump of the test database."""
-    localdb.ensure_running(cluster)
-    db = connection.settings_dict
-    dump = subprocess.run(
-        [localdb._bin("pg_dump"), "--no-owner", "-h", db["HOST"], "-U", db["USER"], db["NAME"]],
-        capture_output=True,
-        check=True,
-    ).stdout
-    subprocess.run(
-        [localdb._bin("psql"), "-q", "-h", str(cluster), "-U", localdb.DB_USER, localdb.DB_NAME],
-        input=dump,
-        capture_output=True,
-        check=True,
-    )
 
 
 def fetch(base_url, path):
@@ -83,14 +65,9 @@ class Load:
 
 
 @pytest.fixture
-def cluster(django_db_blocker):
-    # In the project's .local/, which the postgres user can reach (pytest's tmp is private).
-    cluster = PROJECT / ".local" / f"pg-outage-{os.getpid()}"
-    localdb.destroy(cluster)
-    with django_db_blocker.unblock():
-        copy_test_database(cluster)
-    yield cluster
-    localdb.destroy(cluster)
+def cluster(django_db_setup):
+    with database_copy(connection.settings_dict, "outage") as copy:
+        yield copy
 
 
 def test_an_outage_is_a_503_with_retry_after_and_service_resumes_on_its_own(

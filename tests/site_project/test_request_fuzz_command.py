@@ -5,32 +5,25 @@ copy of the test database in a cluster of its own: the run posts forms and fails
 and those rows must not outlive it into other tests.
 """
 
-import os
 import re
 import subprocess
 import sys
 
 import pytest
+from django.db import connection
 
 from site_project import localdb
-from tests.serving import PROJECT, free_port, gunicorn
-from tests.site_project.test_database_outage import copy_test_database
+from tests.serving import PROJECT, database_copy, free_port, gunicorn
 
 REQUESTS = 1000
 
 
 @pytest.fixture
-def served(django_db_blocker):
-    cluster = PROJECT / ".local" / f"pg-fuzz-command-{os.getpid()}"
-    localdb.destroy(cluster)
-    with django_db_blocker.unblock():
-        copy_test_database(cluster)
-    env = {"DJANGO_SETTINGS_MODULE": "site_project.settings.test"}
-    try:
-        with gunicorn({**env, "DATABASE_URL": localdb.url_for(cluster)}, workers=2) as url:
+def served(django_db_setup):
+    with database_copy(connection.settings_dict, "fuzz") as copy:
+        env = {"DJANGO_SETTINGS_MODULE": "site_project.settings.test"}
+        with gunicorn({**env, "DATABASE_URL": localdb.url_for(copy)}, workers=2) as url:
             yield url
-    finally:
-        localdb.destroy(cluster)
 
 
 def fuzz(*args):
