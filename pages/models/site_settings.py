@@ -29,6 +29,16 @@ class SiteSettings(BaseSiteSetting):
     contact_email = models.EmailField(
         blank=True, help_text="Shown in the footer; contact form submissions go here."
     )
+    phone = models.CharField(
+        max_length=40, blank=True, help_text="Shown beside the contact form, e.g. +44 20 7946 0000."
+    )
+    postal_address = models.TextField(
+        blank=True, help_text="Shown beside the contact form; one line per line of the address."
+    )
+    booking_url = models.URLField(
+        blank=True, help_text="A page where visitors book a call (e.g. a scheduling tool)."
+    )
+    logo = optional_image("The organisation's logo, for search engines' structured data.")
     social_links = StreamField(
         [("link", SocialLinkBlock())], blank=True, help_text="Links shown in the footer."
     )
@@ -36,8 +46,21 @@ class SiteSettings(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("organisation_name"), FieldPanel("tagline"), FieldPanel("contact_email")],
+            [
+                FieldPanel("organisation_name"),
+                FieldPanel("tagline"),
+                FieldPanel("logo"),
+            ],
             heading="Organisation",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_email"),
+                FieldPanel("phone"),
+                FieldPanel("postal_address"),
+                FieldPanel("booking_url"),
+            ],
+            heading="Contact details",
         ),
         FieldPanel("social_links"),
         FieldPanel("default_share_image"),
