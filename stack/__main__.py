@@ -1,6 +1,7 @@
 """python -m stack start|stop|status: see stack/__init__.py and docs/deployment.md."""
 
 import argparse
+import dataclasses
 import os
 import subprocess
 import sys
@@ -57,7 +58,7 @@ def start(layout):
 def stop(layout):
     """Stop every part this folder knows of, whatever the number of instances."""
     instances = len(list(layout.run_dir.glob("app-*")))
-    layout = Layout(layout.run_dir, layout.port, max(instances, layout.instances))
+    layout = dataclasses.replace(layout, instances=max(instances, layout.instances))
     for part in reversed(backing_services(layout) + site_processes(layout)):
         if part.stop():
             print(f"stopped {part.name}", flush=True)

@@ -26,13 +26,15 @@ class Layout:
     run_dir: Path
     port: int = 8000
     instances: int = 2
+    # How often the scheduler runs publish_scheduled (a minute, as a cron line would).
+    schedule_seconds: float = 60
 
     @classmethod
-    def free(cls, run_dir, instances=2):
+    def free(cls, run_dir, **options):
         """A layout whose every port is free now (tests)."""
         for _ in range(200):
             port = secrets.randbelow(20000) + 20000
-            layout = cls(Path(run_dir), port, instances)
+            layout = cls(Path(run_dir), port, **options)
             if all(_is_free(p) for p in layout.all_ports()):
                 return layout
         raise RuntimeError("no free range of ports for a stack")

@@ -248,9 +248,10 @@ class Scheduler(Part):
 
     name = "scheduler"
 
-    def start(self, interval=60):
+    def start(self):
+        interval = str(self.layout.schedule_seconds)
         self._start(
-            [sys.executable, "-m", "stack.scheduler", "--interval", str(interval)],
+            [sys.executable, "-m", "stack.scheduler", "--interval", interval],
             self.layout.site_environment(),
         )
 
