@@ -13,7 +13,7 @@ GUNICORN := DJANGO_SETTINGS_MODULE=site_project.settings.dev DJANGO_DEBUG=false 
 TEST_DB_DIR := .local/pg-test
 
 .PHONY: run test stop venv dev-venv browser front-packages check lint format demo clean bench \
-	bench-gunicorn bench-markdown stack stack-packages
+	bench-gunicorn bench-markdown stack stack-packages bench-stack
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -113,6 +113,12 @@ COMBOS ?= 2x1,2x2,3x1,3x2,4x2,5x1,5x2
 bench-gunicorn: venv
 	@bash .ci/ensure-debian "the benchmark" /usr/bin/wrk wrk
 	$(PY) -m bench.sweep --combos $(COMBOS) $(BENCH_ARGS)
+
+# The stack with one app instance and with two, side by side (bench/capacity.py, ~5 minutes):
+# writes docs/capacity.md.
+bench-stack: dev-venv stack-packages
+	@bash .ci/ensure-debian "the benchmark" /usr/bin/wrk wrk
+	$(PY) -m bench.capacity $(BENCH_ARGS)
 
 # Pathological Markdown at the editor's limits, worst time per shape (docs/markdown-limits.md);
 # exits 1 past the 200 ms target.
