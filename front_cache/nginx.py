@@ -160,6 +160,8 @@ def main(argv=None):
     parser.add_argument("--upstream", action="append", default=[], help="host:port, repeatable")
     parser.add_argument("--static-root", default="staticfiles")
     parser.add_argument("--media-root", default="media")
+    parser.add_argument("--media-url", help="read /media/ from this bucket URL instead")
+    parser.add_argument("--purge-from", action="append", default=[], help="address or CIDR")
     args = parser.parse_args(argv)
     if args.action == "available":
         return 0 if available() else 1
@@ -172,6 +174,8 @@ def main(argv=None):
         upstreams=args.upstream or ["127.0.0.1:8001"],
         static_root=Path(args.static_root).resolve(),
         media_root=Path(args.media_root).resolve(),
+        media_url=args.media_url,
+        purge_from=args.purge_from,
     )
     print(f"nginx serves http://127.0.0.1:{args.port}/ in front of {', '.join(args.upstream)}")
     return 0
