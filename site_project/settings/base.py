@@ -203,6 +203,7 @@ LOGGING = {
     "filters": {
         "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
         "one_outage_email": {"()": "site_project.error_reporting.OneOutageEmail"},
+        "once_a_minute": {"()": "site_project.error_reporting.OncePerInterval"},
     },
     "handlers": {
         "console": {"class": "logging.StreamHandler"},
@@ -215,6 +216,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
     "loggers": {
         "django": {"handlers": ["mail_admins"], "level": "INFO"},
+        # The shared cache's errors (settings/deployment.py): pages render without it.
+        "site_project.cache": {"filters": ["once_a_minute"]},
         **{
             app: {"level": os.environ.get("APP_LOG_LEVEL", "INFO")}
             for app in (
