@@ -20,6 +20,9 @@ from stack.layout import ACCESS_KEY, BUCKET, PROJECT
 
 TEMPLATE = Path(__file__).resolve().parent / "pgbouncer.ini.template"
 SERVER_USER = "postgres"  # pgbouncer, like PostgreSQL, refuses to run as root
+# The site under gunicorn.conf.py (PORT, WEB_CONCURRENCY, … from the environment).
+GUNICORN = [sys.executable, "-m", "gunicorn", "site_project.wsgi:application"]
+GUNICORN += ["-c", "gunicorn.conf.py"]
 
 
 def _binary(name, *fallbacks):
@@ -226,17 +229,7 @@ class Instance(Part):
             "PORT": str(self.port),
             "GUNICORN_ACCESS_LOG": "/dev/null",
         }
-        self._start(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "site_project.wsgi:application",
-                "-c",
-                "gunicorn.conf.py",
-            ],
-            env,
-        )
+        self._start(GUNICORN, env)
         if wait:
             processes.wait_for_url(
                 f"http://127.0.0.1:{self.port}/healthz", what=self.name, pid_file=self.pid_file

@@ -4,7 +4,6 @@ import contextlib
 import os
 import socket
 import subprocess
-import sys
 import threading
 import time
 import urllib.error
@@ -13,6 +12,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from site_project import localdb
+from stack.services import GUNICORN
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -90,18 +90,7 @@ def gunicorn(env, workers=2, port=None):
         "WEB_CONCURRENCY": str(workers),
         "GUNICORN_ACCESS_LOG": "/dev/null",
     }
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "site_project.wsgi:application",
-            "-c",
-            "gunicorn.conf.py",
-        ],
-        cwd=PROJECT,
-        env=environment,
-    )
+    process = subprocess.Popen(GUNICORN, cwd=PROJECT, env=environment)
     base_url = f"http://127.0.0.1:{port}"
     try:
         wait_until_up(base_url + "/healthz", process)
