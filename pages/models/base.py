@@ -126,7 +126,9 @@ class BasePage(Page):
         return body_reading_time(self.rendered_markdown)
 
     def _markdown_texts(self):
-        return [block.value for block in self.body if block.block_type == "markdown"]
+        # From the raw stream: iterating the blocks would fetch every figure's image and every
+        # link's page from the database just to read the Markdown beside them.
+        return [block["value"] for block in self.body.raw_data if block["type"] == "markdown"]
 
     def save(self, *args, update_fields=None, **kwargs):
         """The body's Markdown is rendered here, once, not in each view."""

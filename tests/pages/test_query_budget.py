@@ -9,6 +9,7 @@ its own (the page, its posts, categories, tags, images and their renditions) is 
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from blog.models import BlogCategory, BlogIndexPage, BlogPage
@@ -83,3 +84,27 @@ def test_every_page_type_renders_within_the_budget_at_any_size(client, home, url
     large = {name: first_render_queries(client, *pair) for name, pair in urls.items()}
     assert {name: count for name, count in large.items() if count > BUDGET} == {}
     assert large == small
+
+
+@pytest.mark.parametrize("url", ["/", "/services/fractional-cto/", "/about/"])
+def test_a_repeat_render_fetches_none_of_the_bodys_images_or_linked_pages(client, url):
+    """The body is rendered once per content version; reading time and the table of contents
+    come from the stored Markdown, not from blocks fetched again."""
+    client.get(url)
+    live_table.current.get()
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    sql = [query["sql"] for query in queries]
+    assert not [q for q in sql if '"wagtailimages_image"' in q], sql
+    assert len(sql) <= 5, sql
+
+
+def test_a_preview_shows_the_draft_body_not_the_cached_live_one(client, site_admin):
+    page = StandardPage.objects.get(slug="about")
+    assert client.get("/about/").status_code == 200  # the live body, now cached
+    page.body = [("markdown", "A sentence only the draft has.")]
+    request = RequestFactory().get(f"/admin/pages/{page.pk}/edit/preview/")
+    request.user = site_admin
+    response = page.make_preview_request(request)
+    assert b"A sentence only the draft has." in response.render().content
+    assert b"A sentence only the draft has." not in client.get("/about/").content
