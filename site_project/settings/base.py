@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "demo",
     "front_cache",
     "throttling",
+    "markdown_editor",
     "wagtailmarkdown",
     "wagtail.contrib.forms",
     "wagtail.contrib.settings",
