@@ -113,3 +113,18 @@ def test_figure_widths_are_checkboxes(offline, offline_admin, scratch_post):
     expect(page.get_by_role("checkbox", name="800 px").last).to_be_checked()
     assert page.locator("select[multiple][name$='-widths']").count() == 0
     assert blocked == []
+
+
+def test_the_preview_says_why_it_refuses_a_text_past_the_limits(
+    offline, offline_admin, scratch_post
+):
+    page, blocked = offline
+    log_in_and_edit(page, scratch_post)
+    container = page.locator(".EasyMDEContainer").first
+    container.locator(".CodeMirror").click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("> " * 7 + "Too deep")
+    container.get_by_role("button", name="Toggle Preview", exact=True).click()
+    error = container.locator(".editor-preview-active .markdown-preview-error")
+    expect(error).to_contain_text("nested more than 6 deep")
+    assert blocked == []

@@ -7,6 +7,7 @@
     "use strict";
     const endpoint = document.currentScript.dataset.previewUrl;
     const pending = new WeakMap(); // preview element -> timer of its next render
+    const latest = new WeakMap(); // preview element -> number of its latest request
     const DELAY_MS = 200;
 
     function csrf() {
@@ -24,18 +25,27 @@
 
     async function render(text, preview) {
         const body = new URLSearchParams({ markdown: text });
+        const number = (latest.get(preview) || 0) + 1;
+        latest.set(preview, number);
         try {
             const response = await fetch(endpoint, {
                 method: "POST",
                 body: body,
                 headers: csrf(),
                 credentials: "same-origin",
+                redirect: "manual", // signed out: the sign-in page must not become the preview
             });
-            const answer = await response.text();
-            if (response.ok) {
+            const answer = response.type === "opaqueredirect" ? "" : await response.text();
+            if (latest.get(preview) !== number) {
+                return; // a later render was asked for: an older answer must not replace it
+            }
+            const plain = (response.headers.get("Content-Type") || "").startsWith("text/plain");
+            if (response.type === "opaqueredirect") {
+                showError(preview, "Your session has ended: sign in again to see the preview.");
+            } else if (response.ok) {
                 preview.innerHTML = answer; // sanitised by the server (nh3)
             } else {
-                showError(preview, answer || `The preview failed (${response.status}).`);
+                showError(preview, plain ? answer : `The preview failed (${response.status}).`);
             }
         } catch (error) {
             showError(preview, "The preview could not be reached.");
