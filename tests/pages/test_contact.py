@@ -150,3 +150,13 @@ def test_contact_details_are_optional(client, contact):
     html = client.get(contact.url).content.decode()
     assert "contact-details" not in html
     assert "<form" in html
+
+
+def test_a_changed_phone_number_shows_at_once(client, contact):
+    """The details come from the versioned settings: saving them bumps the content version
+    (front_cache.purge), so the cached copy is never served again."""
+    client.get(contact.url)  # the settings are now in Django's cache
+    settings = SiteSettings.objects.get()
+    settings.phone = "+44 113 496 0999"
+    settings.save()
+    assert 'href="tel:+441134960999"' in client.get(contact.url).content.decode()
