@@ -55,6 +55,9 @@ def load_demo_site():
             "organisation_name": settings["organisation_name"],
             "tagline": settings["tagline"],
             "contact_email": settings["contact_email"],
+            "phone": settings.get("phone", ""),
+            "postal_address": settings.get("postal_address", ""),
+            "booking_url": settings.get("booking_url", ""),
             "social_links": [{"type": "link", "value": link} for link in settings["social_links"]],
         },
     )

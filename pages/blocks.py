@@ -5,6 +5,7 @@
 
 import re
 
+from django import forms
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
@@ -178,6 +179,7 @@ class FigureBlock(blocks.StructBlock):
     widths = blocks.MultipleChoiceBlock(
         choices=FIGURE_WIDTHS,
         default=DEFAULT_FIGURE_WIDTHS,
+        widget=forms.CheckboxSelectMultiple,
         help_text="The image widths to serve; browsers pick the best fit for the screen.",
     )
 

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "front_cache",
     "throttling",
     "media_store",
+    "markdown_editor",
     "wagtailmarkdown",
     "wagtail.contrib.forms",
     "wagtail.contrib.settings",
