@@ -216,11 +216,17 @@ def _picture_specs(image, widths):
     return widths, formats, {(fmt, w): f"width-{w}|format-{fmt}" for fmt in formats for w in widths}
 
 
-def figure_renditions(value):
-    """(image, filter specs) of a figure block's value, as ``responsive_picture`` uses them."""
-    if value["image"] is None:
+def picture_renditions(image, widths):
+    """(image, filter specs) of a <picture> of ``image`` at ``widths``, as
+    ``responsive_picture`` uses them."""
+    if image is None:
         return []
-    return [(value["image"], list(_picture_specs(value["image"], value["widths"])[2].values()))]
+    return [(image, list(_picture_specs(image, widths)[2].values()))]
+
+
+def figure_renditions(value):
+    """(image, filter specs) of a figure block's value."""
+    return picture_renditions(value["image"], value["widths"])
 
 
 def responsive_picture(image, widths):

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "importer",
     "demo",
     "front_cache",
+    "seo",
     "throttling",
     "wagtailmarkdown",
     "wagtail.contrib.forms",
@@ -216,6 +217,9 @@ FRONT_CACHE_CONTENT_MODELS = [
     "blog.BlogCategory",
     "wagtailcore.Site",
     "wagtailcore.PageViewRestriction",
+    # A replaced file or a new focal point changes the picture pages and share cards show
+    # (their renditions are remade; the old files go).
+    "wagtailimages.Image",
 ]
 
 LOGGING = {
@@ -246,6 +250,7 @@ LOGGING = {
                 "importer",
                 "demo",
                 "front_cache",
+                "seo",
             )
         },
     },
