@@ -3,6 +3,7 @@
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import prefetch_related_objects
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -250,6 +251,11 @@ class BlogPage(BasePage):
 LATEST_POSTS_ON_HOME = 3
 
 
+# The date visitors see (display_date): a post without a publication date of its own sorts
+# by its first publish, not before every dated post (PostgreSQL puts NULLs first).
+newest_first = Coalesce("published_on", "first_published_at").desc(nulls_last=True)
+
+
 def post_cards(renditions=True):
     """Live posts, newest first, with what a post card shows (author, categories, picture;
     without the picture's renditions when the caller fetches them with others')."""
@@ -258,7 +264,7 @@ def post_cards(renditions=True):
         public(BlogPage.objects.live())
         .select_related("author", "hero_image")
         .prefetch_related(*lookups)
-        .order_by("-published_on", "-first_published_at")
+        .order_by(newest_first)
     )
 
 
