@@ -13,6 +13,7 @@ PAGES = {
     "standard page": "/about/",
     "blog index": "/blog/",
     "blog category": "/blog/category/delivery/",
+    "blog author": "/blog/author/priya-raman/",
     "blog post": "/blog/why-delivery-estimates-go-wrong/",
     "contact": "/contact/",
     "search": "/search/?q=leadership",
@@ -32,7 +33,15 @@ def test_no_axe_violations(page, axe, path):
     assert results.violations_count == 0, results.generate_report()
 
 
-@pytest.mark.parametrize("path", ["/", "/blog/why-delivery-estimates-go-wrong/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/blog/why-delivery-estimates-go-wrong/",
+        "/blog/category/delivery/",
+        "/blog/author/priya-raman/",
+    ],
+)
 def test_no_axe_violations_on_a_phone(phone, axe, path):
     phone.goto(path)
     results = axe.run(phone)
