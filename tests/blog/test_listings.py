@@ -115,3 +115,17 @@ def test_a_post_without_its_own_date_sorts_by_its_first_publish(client, add_page
         - timedelta(days=1)
     )
     assert post_titles(client.get("/blog/").content.decode())[-1] == "Undated and old"
+
+
+def test_an_editor_adds_an_author_without_a_slug_and_gets_their_page(client, editor):
+    client.force_login(editor)
+    form = {"name": "Grace Hopper", "slug": "", "role": "", "photo": "", "bio": "Compilers."}
+    response = client.post("/admin/snippets/blog/author/add/", form)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert Author.objects.get(name="Grace Hopper").slug == "grace-hopper"
+    client.logout()
+    assert client.get("/blog/author/grace-hopper/").status_code == 200
+    client.force_login(editor)
+    taken = {**form, "name": "Someone else", "slug": "grace-hopper"}
+    response = client.post("/admin/snippets/blog/author/add/", taken)
+    assert response.status_code == 200 and "already exists" in response.content.decode()

@@ -50,3 +50,14 @@ def test_a_new_default_share_image_has_its_card_made_when_saved(client, site, ma
     html = client.get("/about/").content.decode()
     assert "/media/images/test." in meta(html, "og:image")
     assert Rendition.objects.count() == before  # no visitor waited for it
+
+
+def test_a_new_focal_point_on_the_default_image_shows_in_the_card_at_once(client):
+    before = meta(client.get("/about/").content.decode(), "og:image")
+    image = SiteSettings.objects.get().default_share_image
+    image.set_focal_point(None)
+    image.focal_point_x, image.focal_point_y = 100, 100
+    image.focal_point_width = image.focal_point_height = 50
+    image.save()  # an image is content: saving it starts a new content version
+    after = meta(client.get("/about/").content.decode(), "og:image")
+    assert after != before and after.endswith(".fill-1200x630.jpg")
