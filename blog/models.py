@@ -179,8 +179,10 @@ class BlogPage(BasePage):
     class Meta:
         verbose_name = "blog post"
 
-    # The hero's <picture> widths (the same picture as a figure's, pages.blocks).
+    # The hero's <picture> (the same picture as a figure's, pages.blocks): its widths, and
+    # the width it is shown at (the prose column, about 40rem, or the whole screen).
     HERO_WIDTHS = ["480", "800", "1200"]
+    HERO_SIZES = "(max-width: 40rem) 100vw, 40rem"
 
     @classmethod
     def serving_queryset(cls):
@@ -205,7 +207,9 @@ class BlogPage(BasePage):
         related = related_posts(self)
         with_renditions(related, self.hero_image, self.author and self.author.photo)
         context["related_posts"] = related
-        context["hero_picture"] = responsive_picture(self.hero_image, self.HERO_WIDTHS)
+        context["hero_picture"] = responsive_picture(
+            self.hero_image, self.HERO_WIDTHS, self.HERO_SIZES
+        )
         return context
 
     @property

@@ -229,8 +229,9 @@ def figure_renditions(value):
     return picture_renditions(value["image"], value["widths"])
 
 
-def responsive_picture(image, widths):
+def responsive_picture(image, widths, sizes=None):
     """Renditions for a <picture>: AVIF and WebP sources plus a fallback in the original format.
+    ``sizes``: the layout width, when it is not the largest rendition's (a post's hero).
 
     Kept in Django's cache as plain URLs and sizes, per image file, focal point and widths:
     building them reads a dozen rendition entries, which Wagtail also writes back each time.
@@ -245,7 +246,7 @@ def responsive_picture(image, widths):
     if picture is None:
         picture = _build_picture(image, widths, formats, specs)
         cache.set(key, picture, PICTURE_SECONDS)
-    return picture
+    return {**picture, "sizes": sizes} if sizes else picture
 
 
 def _build_picture(image, widths, formats, specs):

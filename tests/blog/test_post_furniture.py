@@ -27,7 +27,8 @@ def test_the_hero_is_a_responsive_picture_like_a_figures(client):
     assert hero, "no <picture> hero"
     hero = hero.group(0)
     for kind in ("image/avif", "image/webp"):
-        srcset = re.search(rf'<source type="{kind}" srcset="([^"]+)" sizes="[^"]+">', hero)
+        sizes = 'sizes="(max-width: 40rem) 100vw, 40rem"'  # the prose column it is shown in
+        srcset = re.search(rf'<source type="{kind}" srcset="([^"]+)" {re.escape(sizes)}>', hero)
         assert srcset and [w for w in re.findall(r" (\d+)w", srcset.group(1))] == [
             "480",
             "800",
