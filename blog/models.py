@@ -1,4 +1,5 @@
-"""The blog: an index (paginated, filterable by category, with feeds) and its posts."""
+"""The blog: an index (paginated, with category and author pages and feeds) and its posts
+(hero, tags, related posts)."""
 
 from django.core.paginator import Paginator
 from django.db import models

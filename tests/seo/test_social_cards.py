@@ -48,7 +48,8 @@ def test_a_new_default_share_image_has_its_card_made_when_saved(client, site, ma
     assert Rendition.objects.filter(image=image, filter_spec="fill-1200x630").exists()
     before = Rendition.objects.count()
     html = client.get("/about/").content.decode()
-    assert "/media/images/test." in meta(html, "og:image")
+    card = Rendition.objects.get(image=image, filter_spec="fill-1200x630")
+    assert meta(html, "og:image") == f"http://localhost{card.url}"
     assert Rendition.objects.count() == before  # no visitor waited for it
 
 
