@@ -35,6 +35,7 @@ run: venv front-packages
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) manage.py load_demo_content --if-empty
+	$(PY) manage.py set_site_url http://127.0.0.1:$(PORT)
 	$(PY) manage.py ensure_superuser
 	@if $(PY) -m front_cache.nginx available; then \
 		trap '$(PY) -m front_cache.nginx stop $(FRONT_DIR)' EXIT; \

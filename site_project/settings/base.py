@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "importer",
     "demo",
     "front_cache",
+    "seo",
     "throttling",
     "media_store",
     "markdown_editor",
@@ -196,6 +197,9 @@ FRONT_CACHE_CONTENT_MODELS = [
     "blog.BlogCategory",
     "wagtailcore.Site",
     "wagtailcore.PageViewRestriction",
+    # A replaced file or a new focal point changes the picture pages and share cards show
+    # (their renditions are remade; the old files go).
+    "wagtailimages.Image",
 ]
 
 LOGGING = {
@@ -229,6 +233,7 @@ LOGGING = {
                 "importer",
                 "demo",
                 "front_cache",
+                "seo",
             )
         },
     },

@@ -14,6 +14,7 @@ PAGES = {
     "standard page": "/about/",
     "blog index": "/blog/",
     "blog category": "/blog/category/delivery/",
+    "blog author": "/blog/author/priya-raman/",
     "blog post": "/blog/why-delivery-estimates-go-wrong/",
     "contact": "/contact/",
     "search": "/search/?q=leadership",
@@ -71,7 +72,16 @@ def test_no_axe_violations(schemed_page, axe, path, scheme):
     assert results.violations_count == 0, results.generate_report()
 
 
-@pytest.mark.parametrize("path", ["/", "/blog/why-delivery-estimates-go-wrong/", "/contact/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/blog/why-delivery-estimates-go-wrong/",
+        "/blog/category/delivery/",
+        "/blog/author/priya-raman/",
+        "/contact/",
+    ],
+)
 def test_no_axe_violations_on_a_phone(schemed_phone, axe, path):
     schemed_phone.goto(path)
     results = axe.run(schemed_phone)

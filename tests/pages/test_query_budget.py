@@ -12,7 +12,7 @@ from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
-from blog.models import BlogCategory, BlogIndexPage, BlogPage
+from blog.models import Author, BlogCategory, BlogIndexPage, BlogPage
 from pages.models import StandardPage
 from site_redirects import live_table
 
@@ -32,6 +32,7 @@ PAGES = {
     "blog index, page 2": ("/blog/?page=2", "/about/"),
     "post": ("/blog/outgrown-first-architecture/", "/blog/why-delivery-estimates-go-wrong/"),
     "category": ("/blog/category/{category}/", "/blog/"),
+    "author": ("/blog/author/{author}/", "/blog/"),
     "contact": ("/contact/", "/about/"),
     "search": ("/search/?q=delivery", "/search/?q=leadership"),
     "not found": ("/no/such/page/", "/no/such/other/page/"),
@@ -72,10 +73,8 @@ def grow_site(home, count):
 def urls(home, add_page):
     service = home.get_children().get(slug="services").get_children().get(slug="fractional-cto")
     add_page(service, StandardPage, title="Second explainer")
-    category = BlogCategory.objects.first().slug
-    return {
-        name: (url.format(category=category), sibling) for name, (url, sibling) in PAGES.items()
-    }
+    names = {"category": BlogCategory.objects.first().slug, "author": Author.objects.first().slug}
+    return {name: (url.format(**names), sibling) for name, (url, sibling) in PAGES.items()}
 
 
 def test_every_page_type_renders_within_the_budget_at_any_size(client, home, urls):
