@@ -92,6 +92,9 @@ def render(
 
 def _prepare(run_dir):
     run_dir.mkdir(parents=True, exist_ok=True)
+    # Pages stored before a stop were not purged of what changed while no front ran (an
+    # import, the site's root URL): a started front begins empty. Media keep their copies.
+    shutil.rmtree(run_dir / "cache", ignore_errors=True)
     owner = pwd.getpwnam(WORKER_USER) if os.geteuid() == 0 else None
     for name in TEMP_DIRS:
         folder = run_dir / name

@@ -28,20 +28,35 @@ def site_processes(layout):
     ]
 
 
-def prepare_site(layout):
-    """Schema, static files, demo content (its images into the bucket), an admin if asked."""
-    # DDL goes to PostgreSQL directly; nothing to purge while the front is not up yet.
+MANAGE = (
+    ".venv/bin/python -m stack manage"  # manage.py against the stack's database, bucket and cache
+)
+
+
+def manage(layout, arguments, check=True):
+    """manage.py with the stack's environment. DDL goes to PostgreSQL directly, and nothing is
+    purged: the front may not be up yet, and a command's changes purge through the pages'
+    own hooks only when run by an instance."""
     env = {**os.environ, **layout.site_environment(through_pooler=False), "FRONT_CACHE_URLS": ""}
+    command = [sys.executable, "manage.py", *arguments]
+    return subprocess.run(command, env=env, cwd=PROJECT, check=check).returncode
+
+
+def prepare_site(layout):
+    """Schema, static files, demo content (its images into the bucket), the site's root URL,
+    an admin if asked."""
     for command in (
         ["migrate", "--noinput"],
         ["collectstatic", "--noinput", "--verbosity", "0"],
         ["load_demo_content", "--if-empty"],
-        ["ensure_superuser"],
+        ["set_site_url", layout.url],
+        ["ensure_superuser", "--manage", MANAGE],
     ):
-        subprocess.run([sys.executable, "manage.py", *command], env=env, cwd=PROJECT, check=True)
+        manage(layout, command)
 
 
 def start(layout):
+    layout.remember()
     try:
         for part in backing_services(layout):
             print(f"starting {part.name}", flush=True)
@@ -70,18 +85,27 @@ def status(layout):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(prog="python -m stack")
-    parser.add_argument("action", choices=["start", "stop", "status"])
+    parser = argparse.ArgumentParser(
+        prog="python -m stack", epilog="e.g. python -m stack manage createsuperuser"
+    )
+    parser.add_argument("action", choices=["start", "stop", "status", "manage"])
     parser.add_argument("--dir", default=".local/stack", type=Path)
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--instances", type=int, default=2)
-    args = parser.parse_args(argv)
-    layout = Layout(args.dir, args.port, args.instances)
+    args, manage_arguments = parser.parse_known_args(argv)  # manage: the rest is manage.py's
+    if manage_arguments and args.action != "manage":
+        parser.error(f"unrecognized arguments: {' '.join(manage_arguments)}")
     if args.action == "start":
+        layout = Layout(args.dir, args.port, args.instances)
         start(layout)
         print(f"The stack serves {layout.url}/ ({layout.instances} instances); `make stop` ends it")
-    elif args.action == "stop":
+        return 0
+    # Any other action meets the stack on the ports it was started on.
+    layout = Layout.of_running(args.dir, port=args.port, instances=args.instances)
+    if args.action == "stop":
         stop(layout)
+    elif args.action == "manage":
+        return manage(layout, manage_arguments, check=False)
     else:
         status(layout)
     return 0

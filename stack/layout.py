@@ -39,6 +39,20 @@ class Layout:
                 return layout
         raise RuntimeError("no free range of ports for a stack")
 
+    @classmethod
+    def of_running(cls, run_dir, **defaults):
+        """The layout a stack was started with in ``run_dir`` (its ports), else ``defaults``."""
+        file = Path(run_dir) / "layout.json"
+        if file.exists():
+            defaults = {**defaults, **json.loads(file.read_text())}
+        return cls(Path(run_dir), **defaults)
+
+    def remember(self):
+        """Kept for ``of_running``: manage and status find the ports a stack started on."""
+        self.run_dir.mkdir(parents=True, exist_ok=True)
+        values = {"port": self.port, "instances": self.instances}
+        (self.run_dir / "layout.json").write_text(json.dumps(values))
+
     def all_ports(self):
         return [
             self.port,

@@ -25,13 +25,16 @@ class Front:
     url: str
     app_url: str
     env: dict
+    restart: object  # () -> None: nginx stopped and started again on the same folder
 
-    def django(self, code):
-        """Run ``code`` in a Django shell on the test database; its purges reach this front."""
+    def django(self, code, purge=True):
+        """Run ``code`` in a Django shell on the test database; its purges reach this front
+        (with ``purge=False`` none are sent, as from a command run while the front is down)."""
+        env = {**os.environ, **self.env, **({} if purge else {"FRONT_CACHE_URLS": ""})}
         result = subprocess.run(
             [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
             cwd=PROJECT,
-            env={**os.environ, **self.env},
+            env=env,
             capture_output=True,
             text=True,
             timeout=120,
@@ -68,16 +71,22 @@ def front(django_db_setup):
     # Under the project, not pytest's temporary folder: as root, nginx's workers run as
     # www-data, which may not enter /tmp/pytest-of-root.
     run_dir = PROJECT / ".local" / f"nginx-test-{front_port}"
-    nginx.start(
-        run_dir,
-        port=front_port,
-        upstreams=[f"127.0.0.1:{app_port}"],
-        static_root=PROJECT / "static",
-        media_root=settings.MEDIA_ROOT,
-    )
+
+    def start():
+        nginx.start(
+            run_dir,
+            port=front_port,
+            upstreams=[f"127.0.0.1:{app_port}"],
+            static_root=PROJECT / "static",
+            media_root=settings.MEDIA_ROOT,
+        )
+
+    start()
     try:
         with gunicorn(env, port=app_port) as app_url:
-            yield Front(url=f"http://127.0.0.1:{front_port}", app_url=app_url, env=env)
+            yield Front(
+                url=f"http://127.0.0.1:{front_port}", app_url=app_url, env=env, restart=start
+            )
     finally:
         nginx.stop(run_dir)
         shutil.rmtree(run_dir, ignore_errors=True)

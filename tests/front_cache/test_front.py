@@ -338,3 +338,24 @@ def test_publishing_a_post_purges_its_author_and_category_pages(front):
             assert "Fresh delivery notes" in front.get(path)[2], path
     finally:
         front.django(DELETE_PAGES.format(slugs=["fresh-delivery-notes"]))
+
+
+def test_a_restarted_front_forgets_what_changed_while_it_was_down(front):
+    """Changes made with no front to purge (a command run while it was stopped: an import,
+    set_site_url on another port) are not hidden behind pages it stored before."""
+    try:
+        front.django(NEW_PAGE.format(title="Offline shelf", slug="offline-shelf"))
+        warm(front, "/offline-shelf/")
+        front.django(
+            "from wagtail.models import Page\n"
+            "page = Page.objects.get(slug='offline-shelf').specific\n"
+            "page.title = 'Retitled while the front was down'\n"
+            "page.save_revision().publish()",
+            purge=False,
+        )
+        assert "Retitled" not in front.get("/offline-shelf/")[2]  # the stored copy, as before
+        front.restart()
+        status, headers, body = front.get("/offline-shelf/")
+        assert status == 200 and "Retitled while the front was down" in body
+    finally:
+        front.django(DELETE_PAGES.format(slugs=["offline-shelf"]))

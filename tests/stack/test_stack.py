@@ -3,12 +3,14 @@ redirects, publishing and scheduled publishing seen by the front and every insta
 
 import io
 import re
+import subprocess
+import sys
 import time
 
 import requests
 from PIL import Image as PILImage
 
-from stack.layout import BUCKET
+from stack.layout import BUCKET, PROJECT
 from tests.stack.conftest import csrf_token
 
 PAGES = ["/", "/services/", "/services/fractional-cto/", "/blog/", "/contact/", "/search/"]
@@ -39,6 +41,28 @@ def test_the_front_and_each_instance_serve_the_site(stack):
         for number in (1, 2):
             assert status(stack.instance_url(number) + path) == 200, (number, path)
     assert status(stack.url + "/no-such-page/") == 404
+
+
+def test_the_sites_root_url_is_the_fronts_and_manage_reaches_the_stack(stack):
+    """Canonical links name the front's address, and `python -m stack manage` runs a command
+    on the stack's own database (found from the folder, whatever port it started on)."""
+    html = requests.get(stack.url + "/", timeout=10).text
+    assert f'<link rel="canonical" href="{stack.url}/">' in html
+    result = subprocess.run(
+        [sys.executable, "-m", "stack", "--dir", str(stack.layout.run_dir), "manage"]
+        + [
+            "shell",
+            "--no-imports",
+            "-c",
+            "from wagtail.models import Site; print(Site.objects.get().root_url)",
+        ],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip() == stack.url
 
 
 def test_demo_images_are_in_the_bucket_and_served_by_the_front(stack):

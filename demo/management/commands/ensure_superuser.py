@@ -9,6 +9,13 @@ from django.core.management.base import BaseCommand
 class Command(BaseCommand):
     help = "Create a superuser from DJANGO_SUPERUSER_USERNAME / _PASSWORD / _EMAIL if set."
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--manage",
+            default=".venv/bin/python manage.py",
+            help="How the hint runs manage.py against this database (the stack has its own).",
+        )
+
     def handle(self, *args, **options):
         username = os.environ.get("DJANGO_SUPERUSER_USERNAME")
         password = os.environ.get("DJANGO_SUPERUSER_PASSWORD")
@@ -17,7 +24,7 @@ class Command(BaseCommand):
             if not user_model.objects.filter(is_superuser=True).exists():
                 self.stdout.write(
                     "No admin user yet. Create one with:\n"
-                    "  .venv/bin/python manage.py createsuperuser\n"
+                    f"  {options['manage']} createsuperuser\n"
                     "or run with DJANGO_SUPERUSER_USERNAME, DJANGO_SUPERUSER_PASSWORD "
                     "(and DJANGO_SUPERUSER_EMAIL) set."
                 )
