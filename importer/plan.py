@@ -8,11 +8,12 @@ from pathlib import Path
 
 from blog.snippets import Author, BlogCategory
 from importer.body import BodyConverter
+from importer.cascade import DataCascade, deep_merge
 from importer.fields import read_fields
 from importer.images import MediaLibrary
 from importer.placement import Placement
 from importer.snippets import Snippets, photo_title
-from importer.source import Problem, markdown_files, read_source
+from importer.source import Problem, content_files, read_source
 from importer.tree import TreeBuilder
 from importer.values import Resolver, changed_fields, page_values
 
@@ -68,14 +69,17 @@ class PlanResolver(Resolver):
 
 
 class Plan:
-    def __init__(self, source_dir, *, under, media_dir=None, kind_map):
+    def __init__(self, source_dir, *, under, media_dir=None, kind_map, title_key=""):
         self.source_dir = Path(source_dir)
         self.under = under
         self.site = under.get_site()  # old URLs were this site's: its redirects
         self.media = MediaLibrary(media_dir or source_dir, source_dir)
         self.snippets = Snippets(self.source_dir)
+        self.cascade = DataCascade(self.source_dir)
+        self.title_key = title_key
         self.images = {}  # path -> (FoundImage, first file using it)
-        self.entries = [self._read(file) for file in markdown_files(self.source_dir)]
+        markdown, self.skipped = content_files(self.source_dir)
+        self.entries = [self._read(file) for file in markdown]
         readable = [entry for entry in self.entries if entry.source.error is None]
         builder = TreeBuilder(readable).build()
         self.placement = Placement(builder, under, kind_map)
@@ -89,7 +93,12 @@ class Plan:
         source = read_source(file, self.source_dir)
         entry = Entry(source=source)
         if source.error is None:
-            entry.fields = read_fields(source)
+            data, origins, problems = self.cascade.for_file(source.path)
+            source.meta = deep_merge(data, source.meta)
+            source.origins = {k: p for k, p in origins.items() if k not in source.key_lines}
+            for data_file in problems:
+                source.warn(f"{data_file.path}: {data_file.problem}")
+            entry.fields = read_fields(source, self.cascade.global_data, self.title_key)
         if source.error is None:
             converter = BodyConverter(source.meta)
             converted = [converter.body(source.body, source.body_line)]
@@ -109,6 +118,11 @@ class Plan:
             if past:
                 source.error, source.warnings = past[0], [*past[1:], *source.warnings]
         return entry
+
+    @staticmethod
+    def will_be_live(node):
+        """Whether the node's page is live after the import (a new draft is not)."""
+        return node.page.live if node.page is not None else not node.draft
 
     @staticmethod
     def existing_ids(model, **lookup):
@@ -138,6 +152,9 @@ class Plan:
         for step in self.all_steps():
             node = step.node
             if node.entry is None or step.action == "fail":
+                continue
+            if not self.will_be_live(node):
+                # An old URL that 11ty never served, or a draft: nothing to send there yet.
                 continue
             wanted = []
             if node.old_url and node.old_url != node.url:

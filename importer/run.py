@@ -17,7 +17,7 @@ class ImportArgumentError(ValueError):
     """A bad folder, --under page or --map file: nothing was read."""
 
 
-def plan_import(source_dir, *, media_dir=None, under=None, map_file=None):
+def plan_import(source_dir, *, media_dir=None, under=None, map_file=None, title_key=""):
     """The Plan for importing ``source_dir``; ``under`` is a URL path on the default site."""
     source = Path(source_dir)
     if not source.is_dir():
@@ -34,7 +34,9 @@ def plan_import(source_dir, *, media_dir=None, under=None, map_file=None):
         kind_map = load_kind_map(map_file) if map_file else DEFAULT_MAP
     except KindMapError as error:
         raise ImportArgumentError(str(error)) from error
-    return Plan(source, under=root.specific, media_dir=media_dir, kind_map=kind_map)
+    return Plan(
+        source, under=root.specific, media_dir=media_dir, kind_map=kind_map, title_key=title_key
+    )
 
 
 def run_import(plan, progress=None):

@@ -50,6 +50,8 @@ class Writer:
 
     def run(self):
         """Write everything; one Result per data file, Markdown file and generated section."""
+        for path, why in self.plan.skipped:
+            self.results.append(Result(path, "skipped", problems=[Problem(why)]))
         for entry in self.plan.entries:
             if entry.source.error is not None:
                 problems = [entry.source.error, *entry.source.warnings]
@@ -134,16 +136,18 @@ class Writer:
                 return node.page, "unchanged"
             apply_values(latest, values)
             revision = latest.save_revision()
-            if node.page.live:
+            if node.page.live and not node.draft:
                 revision.publish()
             return node.page, "updated"
-        page = model_for(node.kind)(slug=node.slug)
+        page = model_for(node.kind)(slug=node.slug, live=not node.draft)
         apply_values(page, values)
         if sibling := self._next_sibling(node, parent):
             sibling.add_sibling(pos="left", instance=page)
         else:
             parent.add_child(instance=page)
-        page.save_revision().publish()
+        revision = page.save_revision()
+        if not node.draft:  # a draft stays a draft until an editor publishes it
+            revision.publish()
         return page, "created"
 
     def _next_sibling(self, node, parent):

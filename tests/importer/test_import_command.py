@@ -33,7 +33,7 @@ def test_a_dry_run_prints_the_plan_and_writes_nothing(media, settings, tmp_path)
 
     assert counts() == before
     assert not settings.MEDIA_ROOT.exists()
-    assert code == 1  # two files would fail
+    assert code == 1  # broken.md would fail
     assert "create     /practice/fractional-coo/" in output
     assert "practice/fractional-coo.md (service page)" in output
     assert "[section] Advisory (standard page)" in output
@@ -55,7 +55,7 @@ def test_the_summary_names_each_file_its_result_and_its_warnings(media):
     assert result_of(output, "practice/fractional-coo.md") == "created"
     assert result_of(output, "index.md") == "updated"
     assert result_of(output, "broken.md") == "failed"
-    assert result_of(output, "untitled.md") == "failed"
+    assert result_of(output, "untitled.md") == "created"
     assert result_of(output, "_data/authors.yaml") == "created"
     lines = output.splitlines()
     broken = lines.index(next(line for line in lines if line.startswith("broken.md")))
@@ -63,7 +63,7 @@ def test_the_summary_names_each_file_its_result_and_its_warnings(media):
         "    ! line 6: broken YAML: while parsing a flow sequence (from line 5) expected ',' "
         "or ']', but got '<stream end>'"
     )
-    assert "    ! line 2: no title: add `title:` to the front matter" in lines
+    assert "    ! no title: the file name used ('Untitled')" in lines
     assert (
         "    ! line 5: duplicate key 'date' (lines 3 and 5): the last value "
         "(2025-03-05T17:33:00Z) wins" in lines
@@ -83,7 +83,7 @@ def test_the_summary_names_each_file_its_result_and_its_warnings(media):
         "    ! no file defines the navigation parent 'Advisory': "
         "a generated section stands in for it" in lines
     )
-    assert lines[-1] == "14 created, 1 updated, 0 unchanged, 2 failed; 3 images imported"
+    assert lines[-1] == "15 created, 1 updated, 0 unchanged, 1 failed; 3 images imported"
 
 
 def test_every_old_url_answers_with_the_page_or_a_permanent_redirect_to_it(client, media):
@@ -115,7 +115,7 @@ def test_a_second_run_changes_nothing(media):
     assert code == 1
     assert counts() == after_first
     assert output.splitlines()[-1] == (
-        "0 created, 0 updated, 15 unchanged, 2 failed; 0 images imported"
+        "0 created, 0 updated, 16 unchanged, 1 failed; 0 images imported"
     )
 
 

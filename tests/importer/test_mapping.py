@@ -14,7 +14,7 @@ from tests.importer.helpers import CONSULTANCY, run_import
 @pytest.fixture
 def imported(media):
     code, output = run_import(CONSULTANCY, "--media", media)
-    assert code == 1, output  # broken.md and untitled.md fail; every other file imports
+    assert code == 1, output  # broken.md fails; every other file imports
     return output
 
 

@@ -1,4 +1,4 @@
-"""import_markdown DIR [--media DIR] [--under URL_PATH] [--map FILE] [--dry-run]
+"""import_markdown DIR [--media DIR] [--under URL_PATH] [--map FILE] [--title-key KEY] [--dry-run]
 
 Exit code 0 when every file imported, 1 when any failed, 2 for bad arguments.
 """
@@ -31,6 +31,13 @@ class Command(BaseCommand):
             help="A YAML file mapping layouts, types and folders to page types.",
         )
         parser.add_argument(
+            "--title-key",
+            metavar="KEY",
+            default="",
+            help="A front-matter key that titles pages without `title` (after "
+            "eleventyNavigation.key, before the first # heading and the file name).",
+        )
+        parser.add_argument(
             "--dry-run", action="store_true", help="Print the plan and write nothing."
         )
 
@@ -41,6 +48,7 @@ class Command(BaseCommand):
                 media_dir=options["media"],
                 under=options["under"],
                 map_file=options["map"],
+                title_key=options["title_key"],
             )
         except ImportArgumentError as error:
             raise CommandError(str(error), returncode=2) from error

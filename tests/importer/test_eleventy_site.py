@@ -1,0 +1,137 @@
+"""A starter-blog-like 11ty site: the data cascade, permalinks, dated names, drafts, titles."""
+
+import datetime as dt
+
+from wagtail.models import Page
+
+from importer.models import ImportedPage
+from tests.importer.helpers import SITES, result_of, run_import
+
+STARTER = SITES / "starter"
+
+# Every content file: the URL 11ty publishes it at (None: none) and where its page is now.
+PUBLISHED = {
+    "studio.md": ("/studio/", "/studio/"),
+    "contact-us.md": ("/contact-us/", "/contact-us/"),
+    "colophon.md": ("/colophon/", "/colophon/"),
+    "handbook/handbook.md": ("/handbook/", "/handbook/"),
+    "handbook/2023-05-02-onboarding.md": (
+        "/handbook/2023-05-02-onboarding/",
+        "/handbook/onboarding/",
+    ),
+    "docs/install.md": ("/guide/install/", "/docs/install/"),
+    "docs/faq.md": ("/docs/faq.html", "/docs/faq/"),
+    "notes/shared.md": ("/shared-note/", "/notes/shared-note/"),  # the permalink's slug
+    "posts/2024-01-09-first-steps.md": (
+        "/blog/first-steps-with-a-new-client/",
+        "/blog/first-steps-with-a-new-client/",
+    ),
+    "posts/2024-02-14-second-look.md": ("/blog/2024/02/second-look/", "/blog/second-look/"),
+    "posts/odd-permalink.md": ("/posts/odd-permalink/", "/blog/odd-permalink/"),
+}
+# Files 11ty did not publish (or only outside its collections): drafts here.
+DRAFTS = {
+    "notes/scratch.md": "/notes/scratch/",
+    "posts/unfinished.md": "/blog/not-ready-yet/",
+    "posts/hidden.md": "/blog/kept-out-of-lists/",
+}
+
+
+def page_from(path):
+    return ImportedPage.objects.get(source_path=path).page.specific
+
+
+def test_every_url_11ty_published_answers_with_its_page(client):
+    code, output = run_import(STARTER)
+
+    assert code == 0, output
+    for path, (old, new) in PUBLISHED.items():
+        page = page_from(path)
+        assert page.live and page.url == new, (path, page.url)
+        response = client.get(old)
+        if old == new:
+            assert response.status_code == 200, (path, old)
+        else:
+            assert (response.status_code, response.headers["Location"]) == (301, new), path
+            assert client.get(new).status_code == 200, (path, new)
+
+
+def test_nothing_11ty_did_not_publish_is_live(client):
+    run_import(STARTER)
+
+    for path, url in DRAFTS.items():
+        page = page_from(path)
+        assert not page.live and page.has_unpublished_changes, path
+        assert client.get(url).status_code == 404, (path, url)
+    live_titles = set(Page.objects.live().values_list("title", flat=True))
+    assert not {"Scratch notes", "Not ready yet", "Kept out of lists"} & live_titles
+
+
+def test_drafts_get_no_redirects_until_published_and_a_later_import_adds_them(client):
+    run_import(STARTER)
+    hidden = page_from("posts/hidden.md")
+    assert client.get("/posts/hidden/").status_code == 404
+
+    hidden.get_latest_revision().publish()
+    code, output = run_import(STARTER)
+
+    assert code == 0, output
+    response = client.get("/blog/kept-out-of-lists/")
+    assert response.status_code == 200
+
+
+def test_the_report_names_what_the_cascade_could_not_apply():
+    code, output = run_import(STARTER, "--dry-run")
+
+    assert code == 0, output
+    assert "  skip       feed.njk: a Nunjucks template: only Markdown content is imported" in output
+    assert "  skip       404.html: an HTML template" in output
+    assert (
+        "  _data/metadata.js: a JavaScript data file cannot be evaluated: its data is not applied"
+        in output
+    )
+    assert "  posts/posts.json: applied" in output
+    assert (
+        "    ! posts/posts.11tydata.js: a JavaScript data file cannot be evaluated: its data is "
+        "not applied" in output
+    )
+    assert (
+        "    ! line 4: permalink '/blog/{% if featured %}featured/{% endif %}odd/': template tags "
+        "({% … %}) cannot be evaluated; /posts/odd-permalink/ is used" in output
+    )
+    assert (
+        "    ! permalink: false (11ty wrote no page for it): imported as a draft, not live; its "
+        "old URLs are redirected by the first import after an editor publishes it (from "
+        "notes/notes.11tydata.json)" in output
+    )
+    assert "create     /blog/not-ready-yet/" in output and "(blog post, draft)" in output
+
+
+def test_dates_come_from_the_file_name_and_titles_from_fallbacks():
+    run_import(STARTER)
+
+    onboarding = page_from("handbook/2023-05-02-onboarding.md")
+    assert onboarding.published_on == dt.datetime(2023, 5, 2, tzinfo=dt.UTC)
+    first = page_from("posts/2024-01-09-first-steps.md")
+    assert first.published_on == dt.datetime(2024, 1, 9, tzinfo=dt.UTC)
+    assert page_from("colophon.md").title == "Colophon"
+    contact = page_from("contact-us.md")
+    assert contact.title == "Get in touch"
+    assert "Get in touch" not in str(contact.body.raw_data)
+    studio = page_from("studio.md")
+    assert (studio.title, studio.navigation_label) == ("About this studio", "Studio")
+
+
+def test_tags_add_up_through_the_cascade():
+    run_import(STARTER)
+
+    assert sorted(page_from("posts/2024-01-09-first-steps.md").tags.names()) == ["posts"]
+
+
+def test_a_second_run_changes_nothing():
+    run_import(STARTER)
+    code, output = run_import(STARTER)
+
+    assert code == 0
+    assert result_of(output, "studio.md") == "unchanged"
+    assert " 0 created, 0 updated," in " " + output.splitlines()[-1]
