@@ -106,6 +106,11 @@ def render(template, variables):
     return EXPRESSION_RE.sub(expression, template)
 
 
+def evaluate(expression, variables):
+    """The text of one ``{{ expression }}``'s inside; PermalinkError if it cannot be computed."""
+    return _text(_evaluate(expression, variables))
+
+
 def _tokens(source):
     tokens, position = [], 0
     source = source.strip()

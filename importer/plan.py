@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from blog.snippets import Author, BlogCategory
+from importer.address import page_variables
 from importer.body import BodyConverter
 from importer.cascade import DataCascade, deep_merge
 from importer.fields import read_fields
@@ -24,6 +25,7 @@ class Entry:
     fields: object = None  # PageFields
     jumbotron: list = field(default_factory=list)
     body: list = field(default_factory=list)
+    draft_body: list | None = None  # the body with notices for editors, when it has any
 
 
 @dataclass
@@ -100,7 +102,11 @@ class Plan:
                 source.warn(f"{data_file.path}: {data_file.problem}")
             entry.fields = read_fields(source, self.cascade.global_data, self.title_key)
         if source.error is None:
-            converter = BodyConverter(source.meta)
+            fields = entry.fields
+            variables = page_variables(
+                source, self.cascade.global_data, fields.title, fields.published_on
+            )
+            converter = BodyConverter(source.meta, variables)
             converted = [converter.body(source.body, source.body_line)]
             if entry.fields.jumbotron:
                 # A block scalar (`jumbotron: |`) starts on the line after its key.
@@ -109,6 +115,7 @@ class Plan:
                 converted.append(converter.jumbotron(entry.fields.jumbotron, line))
                 entry.jumbotron = converted[-1].blocks
             entry.body = converted[0].blocks
+            entry.draft_body = converted[0].draft_blocks
             for part in converted:
                 source.warnings += [Problem(message, line) for line, message in part.warnings]
             # A block the editor's form would refuse fails the file; the others still import.
@@ -139,11 +146,13 @@ class Plan:
                 step.action = "fail"
                 continue
             resolver = PlanResolver(self, node.entry) if node.entry else None
-            values = page_values(node, resolver, is_import_root=node is self.placement.root)
+            is_root = node is self.placement.root
+            values = page_values(node, resolver, is_import_root=is_root)
+            notes = page_values(node, resolver, is_import_root=is_root, with_notices=True)
             if node.page is None:
                 continue
             latest = node.page.get_latest_revision_as_object()
-            step.changed = changed_fields(latest, values)
+            step.changed = changed_fields(latest, notes or values)
             step.action = "update" if step.changed else "unchanged"
 
     def _plan_redirects(self):

@@ -75,9 +75,17 @@ def stream(blocks, resolver):
     return raw
 
 
-def page_values(node, resolver, is_import_root=False):
-    """{field: value} for ``node``'s page type (``node.kind``)."""
+def page_values(node, resolver, is_import_root=False, with_notices=False):
+    """{field: value} for ``node``'s page type (``node.kind``).
+
+    A body with template code that could not be evaluated has two versions: the published one
+    without it, and a draft with notices for editors (``with_notices``; None when the page has
+    no such draft). A page that is a draft anyway only has the one with notices.
+    """
     entry = node.entry
+    notes = entry is not None and entry.draft_body is not None
+    if with_notices and (not notes or node.draft):
+        return None
     if entry is None:  # a generated section: only its name and menu flag
         return {"title": node.title, "show_in_menus": node.show_in_menus}
     fields = entry.fields
@@ -86,7 +94,8 @@ def page_values(node, resolver, is_import_root=False):
     if not is_import_root:
         values["show_in_menus"] = node.show_in_menus
     values["jumbotron"] = stream(entry.jumbotron, resolver)
-    values["body"] = stream(entry.body, resolver)
+    body = entry.draft_body if notes and (with_notices or node.draft) else entry.body
+    values["body"] = stream(body, resolver)
     if node.kind == "service":
         values["promoted"] = fields.promoted
         values["summary"] = fields.summary or fields.description

@@ -129,15 +129,20 @@ class Writer:
     def _save_page(self, step, parent):
         node = step.node
         resolver = WriteResolver(self.plan, node.entry) if node.entry else None
-        values = page_values(node, resolver, is_import_root=node is self.plan.placement.root)
+        is_root = node is self.plan.placement.root
+        values = page_values(node, resolver, is_import_root=is_root)
+        # Template code left out of the live page is shown to editors in a draft after it.
+        notes = page_values(node, resolver, is_import_root=is_root, with_notices=True)
         if node.page is not None:
             latest = node.page.get_latest_revision_as_object()
-            if not changed_fields(latest, values):
+            if not changed_fields(latest, notes or values):
                 return node.page, "unchanged"
-            apply_values(latest, values)
+            publish = node.page.live and not node.draft
+            apply_values(latest, values if publish else notes or values)
             revision = latest.save_revision()
-            if node.page.live and not node.draft:
+            if publish:
                 revision.publish()
+                self._save_notes(node.page, notes)
             return node.page, "updated"
         page = model_for(node.kind)(slug=node.slug, live=not node.draft)
         apply_values(page, values)
@@ -148,7 +153,17 @@ class Writer:
         revision = page.save_revision()
         if not node.draft:  # a draft stays a draft until an editor publishes it
             revision.publish()
+            self._save_notes(page, notes)
         return page, "created"
+
+    @staticmethod
+    def _save_notes(page, notes):
+        """A draft revision with the notices, after the published one."""
+        if notes is None:
+            return
+        draft = type(page).objects.get(pk=page.pk).get_latest_revision_as_object()
+        apply_values(draft, notes)
+        draft.save_revision()
 
     def _next_sibling(self, node, parent):
         """The first page of this import under ``parent`` that sorts after ``node``."""

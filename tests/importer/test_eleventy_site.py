@@ -5,6 +5,7 @@ import datetime as dt
 from wagtail.models import Page
 
 from importer.models import ImportedPage
+from tests.importer.conftest import draw
 from tests.importer.helpers import SITES, result_of, run_import
 
 STARTER = SITES / "starter"
@@ -21,6 +22,7 @@ PUBLISHED = {
     ),
     "docs/install.md": ("/guide/install/", "/docs/install/"),
     "docs/faq.md": ("/docs/faq.html", "/docs/faq/"),
+    "docs/templating.md": ("/guide/templating/", "/docs/templating/"),
     "notes/shared.md": ("/shared-note/", "/notes/shared-note/"),  # the permalink's slug
     "posts/2024-01-09-first-steps.md": (
         "/blog/first-steps-with-a-new-client/",
@@ -135,3 +137,37 @@ def test_a_second_run_changes_nothing():
     assert code == 0
     assert result_of(output, "studio.md") == "unchanged"
     assert " 0 created, 0 updated," in " " + output.splitlines()[-1]
+
+
+def test_template_code_never_shows_on_the_live_page_and_images_become_figures(client, tmp_path):
+    media = tmp_path / "media"
+    draw(media / "desk.jpg")
+    draw(media / "images" / "diagram.png", fmt="PNG")
+
+    code, output = run_import(STARTER, "--media", media)
+
+    assert code == 0, output
+    html = client.get("/docs/templating/").content.decode()
+    assert "{%" not in html and "&#123;" not in html and "\\{" not in html
+    # {% raw %} shows its content as 11ty did, braces and all.
+    assert "<p>Write {{ title }} to print the title.</p>" in html
+    assert "Read the feed of Starter notes." in html
+    page = page_from("docs/templating.md")
+    figures = [block.value for block in page.body if block.block_type == "figure"]
+    assert [(f["alt_text"], f["image"].title) for f in figures] == [
+        ("A tidy desk", "A tidy desk"),
+        ("How the parts fit", "How the parts fit"),
+    ]
+    draft = page.get_latest_revision_as_object()
+    notes = " ".join(b.value for b in draft.body if b.block_type == "markdown")
+    assert '** ` {% include "partials/cta.njk" %} `' in notes
+    assert "` {% set note %} A captured note. {% endset %} `" in notes
+    lines = output.splitlines()
+    assert (
+        '    ! line 11: template code {% include "partials/cta.njk" %} cannot be evaluated: '
+        "left out of the live page, shown to editors in a draft" in lines
+    )
+    assert (
+        "    ! line 17: link to {{ site.url }}/feed.xml left out: its address is template code "
+        "(its text is kept)" in lines
+    )

@@ -69,7 +69,10 @@ def test_the_summary_names_each_file_its_result_and_its_warnings(media):
         "(2025-03-05T17:33:00Z) wins" in lines
     )
     assert "    ! line 4: unknown key 'colour' ignored" in lines
-    assert "    ! line 45: unsupported template tag {% youtube 'abc123' %}: kept as text" in lines
+    assert (
+        "    ! line 45: template code {% youtube 'abc123' %} cannot be evaluated: left out of "
+        "the live page, shown to editors in a draft" in lines
+    )
     assert (
         "    ! line 7: image /public/images/nowhere.jpg not found under "
         f"{media}: figure left out" in lines
