@@ -104,18 +104,23 @@ def strip_markdown(text: str) -> str:
     return _plain_text(render_markdown(text))
 
 
+# Reading speed for "N min read": 200 words a minute, rounded up, as 11ty sites commonly count
+# (so an imported post shows what it showed before). The one place to change it.
+WORDS_PER_MINUTE = 200
+
+
 def _minutes(words: int, words_per_minute: int) -> int:
     return max(1, math.ceil(words / words_per_minute))
 
 
-def reading_time_minutes(text: str, words_per_minute: int = 230) -> int:
+def reading_time_minutes(text: str, words_per_minute: int = WORDS_PER_MINUTE) -> int:
     """Minutes to read ``text``'s words (rounded up; at least 1 unless there is no text)."""
     if not (text or "").strip():
         return 0
     return _minutes(len(strip_markdown(text).split()), words_per_minute)
 
 
-def body_reading_time(body: RenderedBody, words_per_minute: int = 230) -> int:
+def body_reading_time(body: RenderedBody, words_per_minute: int = WORDS_PER_MINUTE) -> int:
     """``reading_time_minutes`` of an already rendered body (no second render): 0 when it
     has no words."""
     words = sum(len(_plain_text(part).split()) for part in body.html)
