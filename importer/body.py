@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from importer.figures import FigureFinder, FigureSpec, classes_of, figure_style, figure_widths
 from importer.templates import resolve_templates
+from markdown_dialect.limits import MAX_CHARS
 from markdown_dialect.validate import check
 from pages.blocks import ANCHOR_RE, SITE_PATH_RE
 
@@ -28,6 +29,43 @@ class Converted:
     draft_blocks: list | None = None
     warnings: list = field(default_factory=list)  # (line, message)
     past_limits: list = field(default_factory=list)  # (line, message): the form would refuse
+
+
+def _paragraph_starts(text):
+    """(offset, line index) of each line after a blank line, outside fences, that starts at
+    the margin (not a list item's or a quote's continuation): where a text may be cut."""
+    fence, offset, blank = None, 0, False
+    for number, line in enumerate(text.split("\n")):
+        if fence_match := FENCE_RE.match(line):
+            marker = fence_match.group(1)
+            if fence is None:
+                if blank:
+                    yield offset, number
+                fence = marker
+            elif marker[0] == fence[0] and len(marker) >= len(fence):
+                fence = None
+        elif fence is None and blank and line.strip() and not line[0].isspace():
+            yield offset, number
+        blank = fence is None and not line.strip()
+        offset += len(line) + 1
+
+
+def split_long(text, limit=MAX_CHARS):
+    """[(line offset, piece)]: ``text`` in pieces of at most ``limit`` characters, cut between
+    paragraphs outside code fences; a paragraph longer than that stays whole (and is refused)."""
+    if len(text) <= limit:
+        return [(0, text)]
+    pieces, start, start_line, last = [], 0, 0, None
+    for offset, number in _paragraph_starts(text):
+        if offset - start > limit and last is not None and last[0] > start:
+            pieces.append((start_line, text[start : last[0]].strip("\n")))
+            start, start_line = last
+        last = (offset, number)
+    if len(text) - start > limit and last is not None and last[0] > start:
+        pieces.append((start_line, text[start : last[0]].strip("\n")))
+        start, start_line = last
+    pieces.append((start_line, text[start:].strip("\n")))
+    return pieces
 
 
 def link_value(url):
@@ -120,9 +158,11 @@ class BodyConverter:
         text = text.strip("\n")
         if not text.strip():
             return
-        if out is not None and (problem := check(text)):
-            out.past_limits.append((line + problem.line - 1, problem.message))
-        blocks.append(("markdown", text))
+        for offset, piece in split_long(text):
+            piece_line = line + offset
+            if out is not None and (problem := check(piece)):
+                out.past_limits.append((piece_line + problem.line - 1, problem.message))
+            blocks.append(("markdown", piece))
 
     def body(self, text, first_line):
         """The body's blocks and warnings; ``first_line`` is the file's line of ``text[0]``."""

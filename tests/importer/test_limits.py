@@ -1,6 +1,7 @@
 """A file whose Markdown the editor's form would refuse fails with its path and line; the rest
 of the site still imports."""
 
+from importer.models import ImportedPage
 from markdown_dialect.limits import MAX_CHARS
 from tests.importer.helpers import result_of, run_import, write
 
@@ -35,3 +36,19 @@ def test_a_block_too_long_fails_its_file_and_the_plan_says_so(tmp_path):
     expected = f"line {MAX_CHARS // 2 + 6}: this text has {2 * MAX_CHARS - 1:,} characters"
     assert f"fail       long.md: {expected}" in output
     assert "create     /fine/" in output
+
+
+def test_a_long_body_is_split_into_blocks_between_paragraphs_outside_code(tmp_path):
+    paragraphs = [f"Paragraph {n}. " + "word " * 60 for n in range(100)]
+    fence = "```\n" + "line\n\nline\n" * 500 + "```"  # ~5,000 characters, blank lines inside
+    body = "\n\n".join(paragraphs[:50] + [fence] + paragraphs[50:])
+    folder = site(tmp_path, long=body)
+
+    code, output = run_import(folder)
+
+    assert code == 0, output
+    page = ImportedPage.objects.get(source_path="long.md").page.specific
+    texts = [block.value for block in page.body]
+    assert len(texts) > 2 and all(len(text) <= MAX_CHARS for text in texts)
+    assert "\n\n".join(texts) == body
+    assert any(text.count("```") == 2 for text in texts)  # the fence is never cut
