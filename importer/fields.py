@@ -48,6 +48,7 @@ KNOWN_KEYS = {
     "intro",
     "author",
     "categories",
+    "category",
     "form",
     "form.subject",
     "form.to",
@@ -294,7 +295,8 @@ def read_fields(source, global_data=None, title_key=""):
         summary=_text(source, "summary", meta.get("summary")),
         intro=_text(source, "intro", meta.get("intro")),
         author=_text(source, "author", meta.get("author")),
-        categories=_strings(source, "categories", meta.get("categories")),
+        categories=_strings(source, "category", meta.get("category"))
+        + _strings(source, "categories", meta.get("categories")),
         form=_form(source, meta),
         jumbotron=_text(source, "jumbotron", meta.get("jumbotron")),
     )

@@ -71,7 +71,7 @@ class PlanResolver(Resolver):
 
 
 class Plan:
-    def __init__(self, source_dir, *, under, media_dir=None, kind_map, title_key=""):
+    def __init__(self, source_dir, *, under, media_dir=None, kind_map, title_key="", blog=None):
         self.source_dir = Path(source_dir)
         self.under = under
         self.site = under.get_site()  # old URLs were this site's: its redirects
@@ -84,7 +84,8 @@ class Plan:
         self.entries = [self._read(file) for file in markdown]
         readable = [entry for entry in self.entries if entry.source.error is None]
         builder = TreeBuilder(readable).build()
-        self.placement = Placement(builder, under, kind_map)
+        self.kind_map = kind_map
+        self.placement = Placement(builder, under, kind_map, blog)
         self.steps = [Step(node) for node in self.placement.run()]
         self.root_step = Step(self.placement.root) if builder.root else None
         self._plan_pages()

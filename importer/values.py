@@ -8,6 +8,7 @@ import json
 
 from blog.snippets import BlogCategory
 from importer.body import FigureSpec
+from importer.page_kinds import map_names
 from pages.models import ContactFormField
 
 COMMON_FIELDS = [
@@ -102,9 +103,10 @@ def page_values(node, resolver, is_import_root=False, with_notices=False):
     elif node.kind == "blog_post":
         values["intro"] = fields.intro or fields.description
         values["author_id"] = resolver.author(fields.author) if fields.author else None
+        tags, categories = map_names(fields.tags, fields.categories, resolver.plan.kind_map)
         # Placeholders for new categories are text: sort everything as text.
-        values["categories"] = sorted((resolver.category(v) for v in fields.categories), key=str)
-        values["tags"] = sorted(set(fields.tags))
+        values["categories"] = sorted({resolver.category(v) for v in categories}, key=str)
+        values["tags"] = tags
         hero = fields.image_src and resolver.image(fields.image_src, fields.image_alt, "image.src")
         values["hero_image_id"] = hero or None
     elif node.kind == "contact":

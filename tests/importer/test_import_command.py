@@ -41,7 +41,10 @@ def test_a_dry_run_prints_the_plan_and_writes_nothing(media, settings, tmp_path)
     assert "/coo -> /practice/fractional-coo/  (practice/fractional-coo.md: redirect_from)" in (
         output
     )
-    assert "/posts/first-month/ -> /blog/first-month/" in output
+    # The posts' folder becomes the import's own blog index, beside the site's /blog/.
+    assert "create     /posts/                                  [section] Posts (blog index)" in (
+        output
+    )
     assert "import           operator.jpg  (practice/fractional-coo.md)" in output
     assert "import           sam.jpg  (_data/authors.yaml)" in output
     assert "fail       broken.md: line 6: broken YAML" in output
@@ -86,7 +89,7 @@ def test_the_summary_names_each_file_its_result_and_its_warnings(media):
         "    ! no file defines the navigation parent 'Advisory': "
         "a generated section stands in for it" in lines
     )
-    assert lines[-1] == "15 created, 1 updated, 0 unchanged, 1 failed; 3 images imported"
+    assert lines[-1] == "16 created, 1 updated, 0 unchanged, 1 failed; 3 images imported"
 
 
 def test_every_old_url_answers_with_the_page_or_a_permanent_redirect_to_it(client, media):
@@ -96,14 +99,20 @@ def test_every_old_url_answers_with_the_page_or_a_permanent_redirect_to_it(clien
         "/what-is-coo/": "/practice/fractional-coo/what-is-a-fractional-coo/",
         "/explainers/coo": "/practice/fractional-coo/what-is-a-fractional-coo/",
         "/people/team.html": "/team/",
-        "/posts/first-month/": "/blog/first-month/",
         "/advisory-board/": "/advisory/advisory-board/",
     }
     for old, new in redirected.items():
         response = client.get(old)
         assert (response.status_code, response.headers.get("Location")) == (301, new), old
         assert client.get(new).status_code == 200, new
-    for same in ["/", "/practice/", "/practice/fractional-coo/", "/conflict/", "/duplicate/"]:
+    for same in [
+        "/",
+        "/practice/",
+        "/practice/fractional-coo/",
+        "/conflict/",
+        "/duplicate/",
+        "/posts/first-month/",
+    ]:
         assert client.get(same).status_code == 200, same
     # The refused redirect left the live page at /about/ alone.
     assert "<h1>About Northway</h1>" in client.get("/about/").content.decode()
@@ -118,7 +127,7 @@ def test_a_second_run_changes_nothing(media):
     assert code == 1
     assert counts() == after_first
     assert output.splitlines()[-1] == (
-        "0 created, 0 updated, 16 unchanged, 1 failed; 0 images imported"
+        "0 created, 0 updated, 17 unchanged, 1 failed; 0 images imported"
     )
 
 

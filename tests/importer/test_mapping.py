@@ -133,12 +133,13 @@ def test_the_folders_index_md_is_the_page_imported_under(imported):
     assert home.slug == "home"  # its place and address are not the file's to change
 
 
-def test_posts_go_to_the_blog_with_author_categories_tags_and_hero_image(imported):
+def test_posts_go_to_the_imports_blog_with_author_categories_tags_and_hero_image(imported):
     post = page_at("posts/first-month.md")
 
     assert isinstance(post, BlogPage)
-    assert post.get_parent().specific == BlogIndexPage.objects.get()
-    assert post.url == "/blog/first-month/"
+    # The posts/ folder is the import's own blog index, never merged into the site's /blog/.
+    assert post.get_parent().specific == BlogIndexPage.objects.get(slug="posts")
+    assert post.url == "/posts/first-month/"
     assert post.intro == post.search_description == "What happens in the first four weeks."
     assert post.published_on == datetime(2025, 5, 6, tzinfo=UTC)
     assert post.author.name == "Sam Okafor"

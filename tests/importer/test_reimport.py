@@ -3,7 +3,7 @@
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from blog.models import BlogPage
+from blog.models import BlogIndexPage, BlogPage
 from importer.models import ImportedPage
 from pages.models import StandardPage
 from tests.importer.conftest import draw
@@ -114,14 +114,35 @@ def test_a_map_file_chooses_page_types_by_folder(client, tmp_path):
     kind_map = tmp_path / "map.yaml"
     kind_map.write_text("folder:\n  news: blog_post\n")
 
-    run_import(site, "--map", kind_map)
+    run_import(site, "--map", kind_map, "--blog", "/blog/")
 
     post = page_from("news/launch.md")
     assert isinstance(post, BlogPage) and post.url == "/blog/launch/"
-    # No page was needed for the news/ folder: the post went to the blog.
+    # No page was needed for the news/ folder: the post went to the blog --blog chose.
     assert not ImportedPage.objects.filter(source_path="folder:news").exists()
     response = client.get("/news/launch/")
     assert (response.status_code, response.headers["Location"]) == (301, "/blog/launch/")
+
+
+def test_posts_go_to_a_blog_index_of_their_own_unless_blog_chooses_one(client, tmp_path):
+    site = tmp_path / "site"
+    write(site, "2024/01/launch.md", "---\ntitle: We launched\nlayout: post\n---\n\nNews.\n")
+
+    code, output = run_import(site)
+
+    assert code == 0, output
+    post = page_from("2024/01/launch.md")
+    blog = post.get_parent().specific
+    # Never merged into the site's /blog/, nor nested under the dated folders.
+    assert isinstance(blog, BlogIndexPage) and blog.url == "/blog-2/"  # /blog/ is taken
+    assert blog.title == "Blog" and blog.get_parent().specific.url == "/"
+    assert (
+        BlogPage.objects.child_of(BlogIndexPage.objects.get(slug="blog"))
+        .filter(title="We launched")
+        .count()
+        == 0
+    )
+    assert run_import(site, "--blog", "/about/")[0] == 2  # not a blog index
 
 
 def test_without_a_map_a_folder_becomes_a_hidden_section(tmp_path):

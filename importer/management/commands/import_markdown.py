@@ -1,4 +1,5 @@
-"""import_markdown DIR [--media DIR] [--under URL_PATH] [--map FILE] [--title-key KEY] [--dry-run]
+"""import_markdown DIR [--media DIR] [--under URL_PATH] [--map FILE] [--blog URL_PATH]
+                   [--title-key KEY] [--strict] [--dry-run]
 
 Exit code 0 when every file imported, 1 when any failed, 2 for bad arguments.
 """
@@ -31,6 +32,17 @@ class Command(BaseCommand):
             help="A YAML file mapping layouts, types and folders to page types.",
         )
         parser.add_argument(
+            "--blog",
+            metavar="URL_PATH",
+            help="The blog index that blog posts go under (default: a blog index created for "
+            "the import beside the imported pages, unless the import has its own).",
+        )
+        parser.add_argument(
+            "--strict",
+            action="store_true",
+            help="Exit with 1 when an old URL clashes with an existing page.",
+        )
+        parser.add_argument(
             "--title-key",
             metavar="KEY",
             default="",
@@ -49,6 +61,7 @@ class Command(BaseCommand):
                 under=options["under"],
                 map_file=options["map"],
                 title_key=options["title_key"],
+                blog=options["blog"],
             )
         except ImportArgumentError as error:
             raise CommandError(str(error), returncode=2) from error
