@@ -37,6 +37,7 @@ class Placement:
         self.nodes = builder.top_down()
         self._singletons = {}
         self._slugs = {}  # parent node -> slugs taken among its children
+        self._existing = {}  # parent node -> the slugs its existing children had
         self._blog = None
 
     def run(self):
@@ -218,7 +219,10 @@ class Placement:
                 parent.page.get_children() if parent.page is not None else Page.objects.none()
             )
             self._slugs[parent] = set(children.values_list("slug", flat=True))
+            self._existing[parent] = frozenset(self._slugs[parent])
         taken = self._slugs[parent]
+        if node.slug in self._existing[parent]:
+            node.clash = f"{parent.url}{node.slug}/"
         slug, number = node.slug, 2
         while slug in taken:
             slug, number = f"{node.slug}-{number}", number + 1

@@ -6,6 +6,8 @@ A dry run prints this plan; a real run executes it (importer.writer).
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from wagtail.models import Page
+
 from blog.snippets import Author, BlogCategory
 from importer.address import page_variables
 from importer.body import BodyConverter
@@ -26,6 +28,16 @@ class Entry:
     jumbotron: list = field(default_factory=list)
     body: list = field(default_factory=list)
     draft_body: list | None = None  # the body with notices for editors, when it has any
+
+
+@dataclass
+class Clash:
+    """An old URL of the import that an existing live page answers: the page was kept."""
+
+    url: str
+    label: str  # the file (or section) that wanted it
+    kept: str  # the page that kept the address
+    instead: str  # what the import did instead
 
 
 @dataclass
@@ -90,6 +102,7 @@ class Plan:
         self.root_step = Step(self.placement.root) if builder.root else None
         self._plan_pages()
         self._plan_redirects()
+        self._plan_clashes()
         self._plan_photos()
 
     def _read(self, file):
@@ -188,6 +201,35 @@ class Plan:
                     continue
                 if old not in [known for known, _ in step.redirects]:
                     step.redirects.append((old, why))
+
+    def _live_pages(self, exclude):
+        """{site path: title} of the site's live pages, but ``exclude`` (pks)."""
+        root = self.site.root_page
+        pages = (
+            Page.objects.live()
+            .descendant_of(root, inclusive=True)
+            .exclude(pk__in=exclude)
+            .values_list("url_path", "title")
+        )
+        return {"/" + path[len(root.url_path) :]: title for path, title in pages}
+
+    def _plan_clashes(self):
+        """Old URLs and addresses of the import that existing live pages keep."""
+        steps = self.all_steps()
+        ours = [step.node.page.pk for step in steps if step.node.page is not None]
+        live = self._live_pages(ours)
+        self.clashes = []
+        for step in steps:
+            node = step.node
+            if node.clash and node.page is None:
+                kept = f"the live page {node.clash} ({live.get(node.clash, '?')})"
+                self.clashes.append(Clash(node.clash, step.label, kept, f"imported at {node.url}"))
+            for old, why in step.redirects:
+                key = old if old.endswith("/") else old + "/"
+                if key in live and key != node.clash:
+                    kept = f"the live page {key} ({live[key]})"
+                    instead = f"no redirect to {node.url} ({why})"
+                    self.clashes.append(Clash(old, step.label, kept, instead))
 
     def _plan_photos(self):
         authors = self.snippets.authors_file

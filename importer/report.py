@@ -57,6 +57,16 @@ def format_plan(plan):
     return "\n".join(lines) + "\n"
 
 
+def format_clashes(plan):
+    """The old URLs that existing live pages kept (empty when there are none)."""
+    if not plan.clashes:
+        return ""
+    lines = [f"Clashes ({len(plan.clashes)}): old URLs that existing live pages answer"]
+    for clash in plan.clashes:
+        lines.append(f"  {clash.url}  {clash.label}: kept {clash.kept}; {clash.instead}")
+    return "\n".join(lines) + "\n"
+
+
 def format_summary(results, images_imported=None):
     """Per file: what happened, its address and its warnings; then the totals."""
     width = max([len(r.label) for r in results] + [4]) + 2

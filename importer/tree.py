@@ -30,6 +30,7 @@ class Node:
     url: str = ""
     warnings: list = field(default_factory=list)
     error: Problem | None = None  # set when the page cannot be placed or written
+    clash: str = ""  # the address an existing page kept, so this page got another slug
 
     @property
     def generated(self):

@@ -1,12 +1,13 @@
 """import_markdown DIR [--media DIR] [--under URL_PATH] [--map FILE] [--blog URL_PATH]
                    [--title-key KEY] [--strict] [--dry-run]
 
-Exit code 0 when every file imported, 1 when any failed, 2 for bad arguments.
+Exit code 0 when every file imported, 1 when any failed (or, with --strict, when an old URL
+clashes with an existing page), 2 for bad arguments.
 """
 
 from django.core.management.base import BaseCommand, CommandError
 
-from importer.report import ProgressBar, format_plan, format_summary
+from importer.report import ProgressBar, format_clashes, format_plan, format_summary
 from importer.run import ImportArgumentError, plan_import, run_import
 
 
@@ -67,12 +68,18 @@ class Command(BaseCommand):
             raise CommandError(str(error), returncode=2) from error
         if options["dry_run"]:
             self.stdout.write(format_plan(plan))
+            self.stdout.write(format_clashes(plan), ending="")
             self.stdout.write("Dry run: nothing was written.")
             failed = [step for step in plan.all_steps() if step.action == "fail"]
             failed += [entry for entry in plan.entries if entry.source.error is not None]
         else:
             results = run_import(plan, ProgressBar())
+            self.stdout.write(format_clashes(plan), ending="")
             self.stdout.write(format_summary(results, plan.media.imported_count()))
             failed = [result for result in results if result.status == "failed"]
         if failed:
             raise CommandError(f"{len(failed)} of the files could not be imported", returncode=1)
+        if plan.clashes and options["strict"]:
+            raise CommandError(
+                f"{len(plan.clashes)} old URLs clash with existing pages (--strict)", returncode=1
+            )
