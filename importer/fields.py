@@ -28,6 +28,7 @@ KNOWN_KEYS = {
     "jumbotron",
     "showTOC",
     "redirect_from",
+    "redirectFrom",
     "eleventyNavigation",
     "eleventyNavigation.key",
     "eleventyNavigation.parent",
@@ -289,7 +290,8 @@ def read_fields(source, global_data=None, title_key=""):
         type=_text(source, "type", meta.get("type")),
         url=url,
         draft=draft,
-        redirect_from=_strings(source, "redirect_from", meta.get("redirect_from")),
+        redirect_from=_strings(source, "redirect_from", meta.get("redirect_from"))
+        + _strings(source, "redirectFrom", meta.get("redirectFrom")),
         image_src=_text(source, "image.src", image.get("src")),
         image_alt=_text(source, "image.alt", image.get("alt")),
         summary=_text(source, "summary", meta.get("summary")),

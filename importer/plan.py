@@ -66,6 +66,11 @@ class PlanResolver(Resolver):
         self.plan.images.setdefault(found.path, (found, self.entry.source.path))
         return found.existing_id or f"new image {found.sha1}"
 
+    def link_problem(self, message):
+        problem = Problem(message)
+        if problem not in self.entry.source.warnings:  # the body and its draft both have it
+            self.entry.source.warnings.append(problem)
+
     def author(self, name):
         _, new = self.plan.snippets.author_row(name)
         if new:
@@ -100,6 +105,7 @@ class Plan:
         self.placement = Placement(builder, under, kind_map, blog)
         self.steps = [Step(node) for node in self.placement.run()]
         self.root_step = Step(self.placement.root) if builder.root else None
+        self._urls = {s.node.ident: s.node.url for s in self.all_steps() if s.node.entry}
         self._plan_pages()
         self._plan_redirects()
         self._plan_clashes()
@@ -139,6 +145,10 @@ class Plan:
             if past:
                 source.error, source.warnings = past[0], [*past[1:], *source.warnings]
         return entry
+
+    def url_of(self, path):
+        """The new address of the page imported from the file ``path`` (None: not imported)."""
+        return self._urls.get(path)
 
     @staticmethod
     def will_be_live(node):

@@ -8,6 +8,7 @@ import json
 
 from blog.snippets import BlogCategory
 from importer.body import FigureSpec
+from importer.md_links import rewrite_md_links
 from importer.page_kinds import map_names
 from pages.models import ContactFormField
 
@@ -51,6 +52,13 @@ class Resolver:
         """(FoundImage, problem) for an image named in this file."""
         return self.plan.media.find(src, self.entry.source.path, alt)
 
+    def markdown(self, text):
+        """``text`` with its links to other Markdown files rewritten (importer.md_links)."""
+        return rewrite_md_links(text, self.entry.source.path, self.plan.url_of, self.link_problem)
+
+    def link_problem(self, message):
+        """A link that cannot be rewritten; the plan reports it (once), the writer does not."""
+
 
 def _figure_value(figure, image_id):
     return {
@@ -72,6 +80,8 @@ def stream(blocks, resolver):
             if image_id is None:
                 continue
             value = _figure_value(value, image_id)
+        elif block_type == "markdown":
+            value = resolver.markdown(value)
         raw.append({"type": block_type, "value": value})
     return raw
 

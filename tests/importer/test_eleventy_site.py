@@ -194,3 +194,19 @@ def test_template_code_never_shows_on_the_live_page_and_images_become_figures(cl
         "    ! line 17: link to {{ site.url }}/feed.xml left out: its address is template code "
         "(its text is kept)" in lines
     )
+
+
+def test_links_to_markdown_files_point_at_the_imported_pages(client):
+    code, output = run_import(STARTER)
+
+    assert code == 0, output
+    html = client.get("/studio/").content.decode()
+    rel = 'rel="noopener noreferrer"'
+    assert f'<a href="/handbook/" {rel}>the handbook</a>' in html
+    assert f'<a href="/docs/install/#steps" {rel}>installing</a>' in html
+    assert f'<a href="plans/old.md" {rel}>old plan</a>' in html
+    assert "<code>[x](studio.md)</code>" in html
+    assert (
+        "    ! link to plans/old.md: that file is not imported; the link is left as it is"
+        in output.splitlines()
+    )
