@@ -4,8 +4,9 @@
 "default" preset (``js-default``: CommonMark plus GFM tables and ``~~strikethrough~~``;
 ``breaks``, ``linkify`` and ``typographer`` off) with ``html: true``, indented code blocks
 disabled (Eleventy >= 2.0 disables them: ``_no_indented_code``), and the markdown-it-attrs
-port; ``maxNesting`` is ours (``limits``), and so is the walk over link labels (``link_label``:
-the same result, faster). Then, on the tokens,
+port and the usual plugins of 11ty sites (``plugins``: footnotes, ``==mark==``, emoji
+shortcodes); ``maxNesting`` is ours (``limits``), and so is the walk over link labels
+(``link_label``: the same result, faster). Then, on the tokens,
 heading ids (``headings``); then rendering; then the sanitiser (``sanitise``).
 """
 
@@ -24,6 +25,7 @@ from .attrs import curly_attributes_plugin
 from .headings import Heading, HeadingIds
 from .limits import MAX_NESTING
 from .link_label import fast_link_labels
+from .plugins import usual_plugins
 from .sanitise import sanitise
 
 
@@ -42,6 +44,7 @@ MARKDOWN = (
     MarkdownIt("js-default", {"html": True, "maxNesting": MAX_NESTING})
     .use(curly_attributes_plugin)
     .use(fast_link_labels)
+    .use(usual_plugins)  # footnotes, ==mark==, :emoji: (plugins)
 )
 MARKDOWN.block.ruler.at("code", _no_indented_code)
 # The heading levels a table of contents lists.
