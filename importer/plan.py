@@ -67,9 +67,10 @@ class PlanResolver(Resolver):
         return found.existing_id or f"new image {found.sha1}"
 
     def link_problem(self, message):
-        problem = Problem(message)
-        if problem not in self.entry.source.warnings:  # the body and its draft both have it
-            self.entry.source.warnings.append(problem)
+        reported = self.plan.link_problems.setdefault(self.entry.source.path, set())
+        if message not in reported:  # once per target, though the body and its draft link it
+            reported.add(message)
+            self.entry.source.warnings.append(Problem(message))
 
     def author(self, name):
         _, new = self.plan.snippets.author_row(name)
@@ -97,6 +98,7 @@ class Plan:
         self.cascade = DataCascade(self.source_dir)
         self.title_key = title_key
         self.images = {}  # path -> (FoundImage, first file using it)
+        self.link_problems = {}  # file -> the .md links already reported
         markdown, self.skipped = content_files(self.source_dir)
         self.entries = [self._read(file) for file in markdown]
         readable = [entry for entry in self.entries if entry.source.error is None]

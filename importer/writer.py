@@ -7,7 +7,8 @@ the site's redirect store, which refuses loops and sources that shadow live page
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from wagtail.models import Page
+from wagtail.models import Page, ReferenceIndex
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from importer.models import ImportedPage
 from importer.page_kinds import model_for
@@ -105,7 +106,12 @@ class Writer:
             return Result(step.label, "failed", problems=[failure, *problems])
         try:
             with transaction.atomic():
-                page, status = self._save_page(step, parent)
+                # A new page is saved three times (created, revision, published): its
+                # references are indexed once, after the last.
+                with disable_reference_index_auto_update():
+                    page, status = self._save_page(step, parent)
+                if status != "unchanged":
+                    ReferenceIndex.create_or_update_for_object(page)
                 ImportedPage.objects.filter(
                     import_root=self.plan.under, source_path=node.ident
                 ).exclude(page=page).delete()
@@ -150,7 +156,7 @@ class Writer:
             sibling.add_sibling(pos="left", instance=page)
         else:
             parent.add_child(instance=page)
-        revision = page.save_revision()
+        revision = page.save_revision(clean=False)  # add_child has just validated it
         if not node.draft:  # a draft stays a draft until an editor publishes it
             revision.publish()
             self._save_notes(page, notes)
