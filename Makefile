@@ -13,7 +13,7 @@ GUNICORN := DJANGO_SETTINGS_MODULE=site_project.settings.dev DJANGO_DEBUG=false 
 TEST_DB_DIR := .local/pg-test
 
 .PHONY: run test stop venv dev-venv browser front-packages check lint format demo clean bench \
-	bench-gunicorn bench-markdown bench-import
+	bench-gunicorn bench-markdown bench-import stack stack-packages bench-stack
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -35,6 +35,7 @@ run: venv front-packages
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) manage.py load_demo_content --if-empty
+	$(PY) manage.py set_site_url http://127.0.0.1:$(PORT)
 	$(PY) manage.py ensure_superuser
 	@if $(PY) -m front_cache.nginx available; then \
 		trap '$(PY) -m front_cache.nginx stop $(FRONT_DIR)' EXIT; \
@@ -45,6 +46,19 @@ run: venv front-packages
 		echo "Serving from gunicorn directly (no front cache)."; \
 		PORT=$(PORT) $(GUNICORN); \
 	fi
+
+# A small real deployment on one machine (stack/, docs/deployment.md): PostgreSQL behind
+# pgbouncer, Redis, SeaweedFS's S3 gateway, two gunicorn instances and the front on PORT.
+# It runs in the background until `make stop`.
+INSTANCES ?= 2
+STACK_PACKAGES := pgbouncer redis-server
+stack: dev-venv front-packages stack-packages
+	@$(PY) -m front_cache.nginx available || { echo "make stack needs nginx with the cache-purge module: sudo apt-get install $(FRONT_PACKAGES)" >&2; exit 1; }
+	$(PY) -m stack start --port $(PORT) --instances $(INSTANCES)
+
+stack-packages:
+	@bash .ci/ensure-debian "the stack" /usr/sbin/pgbouncer pgbouncer
+	@bash .ci/ensure-debian "the stack" /usr/bin/redis-server redis-server
 
 front-packages:
 	@bash .ci/ensure-debian --optional "the front cache" $(PURGE_MODULE) $(FRONT_PACKAGES)
@@ -57,6 +71,7 @@ test: dev-venv browser
 	@bash .ci/ensure-debian "the front cache tests" $(PURGE_MODULE) $(FRONT_PACKAGES)
 	@bash .ci/ensure-debian "the benchmark tests" /usr/bin/wrk wrk
 	@bash .ci/ensure-debian "the shared cache tests" /usr/bin/redis-server redis-server
+	@bash .ci/ensure-debian "the stack tests" /usr/sbin/pgbouncer pgbouncer
 	$(PY) -m site_project.localdb destroy $(TEST_DB_DIR)
 	LOCAL_DB_DIR=$(TEST_DB_DIR) $(PY) -m pytest $(PYTEST_ARGS); status=$$?; \
 		$(PY) -m site_project.localdb destroy $(TEST_DB_DIR); exit $$status
@@ -81,6 +96,7 @@ demo: venv
 
 stop:
 	@if [ -x $(PY) ]; then $(PY) -m front_cache.nginx stop $(FRONT_DIR); \
+		$(PY) -m stack stop; \
 		$(PY) -m site_project.localdb stop .local/pg; else echo "nothing to stop"; fi
 
 # The benchmark behind docs/performance.md (bench/): nginx static, a bare Django floor, the
@@ -98,6 +114,12 @@ COMBOS ?= 2x1,2x2,3x1,3x2,4x2,5x1,5x2
 bench-gunicorn: venv
 	@bash .ci/ensure-debian "the benchmark" /usr/bin/wrk wrk
 	$(PY) -m bench.sweep --combos $(COMBOS) $(BENCH_ARGS)
+
+# The stack with one app instance and with two, side by side (bench/capacity.py, ~5 minutes):
+# writes docs/capacity.md.
+bench-stack: dev-venv stack-packages
+	@bash .ci/ensure-debian "the benchmark" /usr/bin/wrk wrk
+	$(PY) -m bench.capacity $(BENCH_ARGS)
 
 # Pathological Markdown at the editor's limits, worst time per shape (docs/markdown-limits.md);
 # exits 1 past the 200 ms target.

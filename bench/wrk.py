@@ -63,7 +63,7 @@ def parse(text):
     )
 
 
-def run(url, *, duration=3, threads=2, connections=16, timeout="5s"):
+def run(url, *, duration=3, threads=2, connections=16, timeout="5s", headers=None):
     """Measure ``url`` (127.0.0.1 only) for ``duration`` whole seconds; return a Cell."""
     if not url.startswith("http://127.0.0.1:"):
         raise ValueError(f"the benchmark only talks to 127.0.0.1, not {url}")
@@ -74,6 +74,7 @@ def run(url, *, duration=3, threads=2, connections=16, timeout="5s"):
         f"-d{int(duration)}s",
         f"--timeout={timeout}",
         "--latency",
+        *(f"-H{name}: {value}" for name, value in (headers or {}).items()),
         url,
     ]
     try:

@@ -3,6 +3,8 @@
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 
+from pages.site_url import absolute_url
+
 
 class RssFeed(Feed):
     limit = 20
@@ -20,6 +22,11 @@ class RssFeed(Feed):
 
     def link(self):
         return self.blog_index.get_full_url(self.request)
+
+    def feed_url(self):
+        """The feed's own address (Atom's rel="self") on the site's root URL, as every other
+        absolute URL (pages.site_url), not the request's host."""
+        return absolute_url(self.request.path, self.request)
 
     def description(self):
         return self.blog_index.search_description

@@ -1,7 +1,10 @@
-"""The blog: an index (paginated, filterable by category, with feeds) and its posts."""
+"""The blog: an index (paginated, with category and author pages and feeds) and its posts
+(hero, tags, related posts)."""
 
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import prefetch_related_objects
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -12,9 +15,12 @@ from wagtail.search import index
 
 from blog.feeds import AtomFeed, RssFeed
 from blog.snippets import Author, BlogCategory
+from front_cache import version
+from pages.blocks import picture_renditions, responsive_picture
 from pages.images import optional_image
 from pages.models import BasePage
 from pages.restrictions import public
+from pages.subpages import SubPage
 
 
 class BlogIndexPage(RoutablePageMixin, BasePage):
@@ -34,16 +40,33 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
 
     def get_cached_paths(self):
         """Every address this page answers, so a front cache purge reaches them all: the
-        listing and each of its pages, every category listing and its pages, the feeds."""
+        listing and each of its pages, every category and author listing and its pages, the
+        feeds."""
         paths = self._listing_paths("/", self.posts().count())
-        counts = BlogCategory.objects.annotate(
-            live_posts=models.Count(
-                "posts", filter=models.Q(posts__live=True, posts__path__startswith=self.path)
-            )
-        )
-        for category in counts:
-            paths += self._listing_paths(f"/category/{category.slug}/", category.live_posts)
+        for prefix, model in (("category", BlogCategory), ("author", Author)):
+            for each in self._listed(model):
+                paths += self._listing_paths(f"/{prefix}/{each.slug}/", each.live_posts)
         return [*paths, "/feed/rss/", "/feed/atom/"]
+
+    def _listed(self, model):
+        """Authors or categories with their live posts here: count and newest publish."""
+        live = models.Q(posts__live=True, posts__path__startswith=self.path)
+        return model.objects.annotate(
+            live_posts=models.Count("posts", filter=live),
+            newest=models.Max("posts__last_published_at", filter=live),
+        )
+
+    def get_sitemap_urls(self, request=None):
+        """The index, then each category and author listing that has posts."""
+        entries = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        for prefix, model in (("category", BlogCategory), ("author", Author)):
+            entries += [
+                {"location": f"{base}{prefix}/{each.slug}/", "lastmod": each.newest}
+                for each in self._listed(model)
+                if each.live_posts
+            ]
+        return entries
 
     def _listing_paths(self, path, count):
         pages = max(1, -(-count // self.posts_per_page))
@@ -62,18 +85,52 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
             },
         )
 
-    @path("category/<slug:slug>/")
+    @path("category/<slug:slug>/", name="category")
     def category(self, request, slug):
         categories = list(BlogCategory.objects.all())  # the filter lists them all anyway
         category = next((each for each in categories if each.slug == slug), None)
         if category is None:
             raise Http404("No such category")
+        subpage = SubPage(
+            title=category.name,
+            url=self.url + self.reverse_subpage("category", args=[slug]),
+            description=category.description,
+            kind="category",
+            subject=category,
+        )
         return self.render(
             request,
             context_overrides={
                 "posts": self.paginated(request, self.posts().filter(categories=category)),
                 "categories": categories,
                 "category": category,
+                "subpage": subpage,
+            },
+        )
+
+    @path("author/<slug:slug>/", name="author")
+    def author(self, request, slug):
+        author = Author.objects.select_related("photo").filter(slug=slug).first()
+        if author is None:
+            raise Http404("No such author")
+        mine = post_cards(renditions=False).child_of(self).filter(author=author)
+        posts = self.paginated(request, mine)
+        # The photo's renditions with the cards' (one query, not two).
+        posts.object_list = with_renditions(list(posts.object_list), author.photo)
+        subpage = SubPage(
+            title=author.name,
+            url=self.url + self.reverse_subpage("author", args=[slug]),
+            description=author.bio,
+            kind="author",
+            subject=author,
+        )
+        return self.render(
+            request,
+            template="blog/author_page.html",
+            context_overrides={
+                "posts": posts,
+                "author": author,
+                "subpage": subpage,
             },
         )
 
@@ -124,32 +181,69 @@ class BlogPage(BasePage):
     class Meta:
         verbose_name = "blog post"
 
+    # The hero's <picture> (the same picture as a figure's, pages.blocks): its widths, and
+    # the width it is shown at (the prose column, about 40rem, or the whole screen).
+    HERO_WIDTHS = ["480", "800", "1200"]
+    HERO_SIZES = "(max-width: 40rem) 100vw, 40rem"
+
     @classmethod
     def serving_queryset(cls):
+        """With its author, photo, hero, categories and tags; the pictures' renditions come
+        in get_context, in one query with the related posts' (``with_renditions``)."""
         return cls.objects.select_related("author__photo", "hero_image").prefetch_related(
-            "categories", "tags", "hero_image__renditions", "author__photo__renditions"
+            "categories", "tags"
         )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        blog_index = BlogIndexPage.objects.get(path=self.path[: -self.steplen])
+        parent_path = self.path[: -self.steplen]
+        # Every post of the blog shows the same index (back link, category links).
+        blog_index = version.cached(
+            "blog-index", lambda: BlogIndexPage.objects.get(path=parent_path), parent_path
+        )
         context["blog_index"] = blog_index
         if category := self.main_category:
             context["main_category_url"] = blog_index.url + blog_index.reverse_subpage(
                 "category", args=[category.slug]
             )
+        related = related_posts(self)
+        with_renditions(related, self.hero_image, self.author and self.author.photo)
+        context["related_posts"] = related
+        context["hero_picture"] = responsive_picture(
+            self.hero_image, self.HERO_WIDTHS, self.HERO_SIZES
+        )
         return context
 
     @property
     def share_image(self):
         return self.hero_image
 
+    @property
+    def shows_updated_date(self):
+        return self.updated_on is not None
+
+    @property
+    def blog_url(self):
+        """The blog index's address (a post is its child), without a query."""
+        return self.url.removesuffix(f"{self.slug}/") if self.url else None
+
+    @property
+    def author_url(self):
+        """The author's page on this post's blog: /blog/author/<slug>/."""
+        if self.author and self.author.slug and self.blog_url:
+            return f"{self.blog_url}author/{self.author.slug}/"
+        return None
+
+    def sitemap_image_ids(self):
+        return [*([self.hero_image_id] if self.hero_image_id else []), *super().sitemap_image_ids()]
+
     def renditions_shown(self, site_settings=None):
         """Also the hero (blog_page.html), its card (components/post_card.html) and the
         author's photo."""
         shown = super().renditions_shown(site_settings)
+        shown += picture_renditions(self.hero_image, self.HERO_WIDTHS)
         if self.hero_image:
-            shown.append((self.hero_image, ["width-1200", "fill-480x270"]))
+            shown.append((self.hero_image, ["fill-480x270"]))
         if self.author and self.author.photo:
             shown.append((self.author.photo, ["fill-96x96"]))
         return shown
@@ -163,16 +257,51 @@ class BlogPage(BasePage):
 LATEST_POSTS_ON_HOME = 3
 
 
-def post_cards():
-    """Live posts, newest first, with what a post card shows (author, categories, picture)."""
+# The date visitors see (display_date): a post without a publication date of its own sorts
+# by its first publish, not before every dated post (PostgreSQL puts NULLs first).
+newest_first = Coalesce("published_on", "first_published_at").desc(nulls_last=True)
+
+
+def post_cards(renditions=True):
+    """Live posts, newest first, with what a post card shows (author, categories, picture;
+    without the picture's renditions when the caller fetches them with others')."""
+    lookups = ["categories", "hero_image__renditions"] if renditions else ["categories"]
     return (
         public(BlogPage.objects.live())
         .select_related("author", "hero_image")
-        .prefetch_related("categories", "hero_image__renditions")
-        .order_by("-published_on", "-first_published_at")
+        .prefetch_related(*lookups)
+        .order_by(newest_first)
     )
+
+
+def with_renditions(posts, *images):
+    """``posts`` (a list), their cards' pictures and ``images`` given their renditions in one
+    query: prefetching each relation apart costs one query per relation."""
+    pictures = [post.hero_image for post in posts if post.hero_image]
+    prefetch_related_objects([image for image in (*images, *pictures) if image], "renditions")
+    return posts
 
 
 def latest_posts(home):
     """The newest live posts under ``home`` (the home page lists them)."""
     return post_cards().descendant_of(home)[:LATEST_POSTS_ON_HOME]
+
+
+RELATED_POSTS = 3
+
+
+def related_posts(post):
+    """Up to three other live posts of the same blog sharing a category or a tag, newest
+    first: one query for the posts (the shared ones found by a subquery) and one per
+    prefetch, however many posts there are."""
+    categories = [category.pk for category in post.categories.all()]
+    tags = [tag.pk for tag in post.tags.all()]
+    if not (categories or tags) or not post.path:
+        return []
+    sharing = BlogPage.objects.filter(
+        models.Q(categories__in=categories) | models.Q(tagged_items__tag_id__in=tags)
+    ).values("pk")
+    siblings = post_cards(renditions=False).filter(
+        path__startswith=post.path[: -post.steplen], depth=post.depth
+    )
+    return list(siblings.filter(pk__in=sharing).exclude(pk=post.pk)[:RELATED_POSTS])

@@ -10,11 +10,13 @@ from pathlib import Path
 
 import yaml
 from django.db import transaction
+from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from demo.images import draw_demo_images
 from importer.run import plan_import, run_import
 from pages.models import HomePage, SiteSettings
+from services.models import ServicePage
 
 DEMO_SITE = Path(__file__).resolve().parent / "site"
 
@@ -55,6 +57,9 @@ def load_demo_site():
             "organisation_name": settings["organisation_name"],
             "tagline": settings["tagline"],
             "contact_email": settings["contact_email"],
+            "phone": settings.get("phone", ""),
+            "postal_address": settings.get("postal_address", ""),
+            "booking_url": settings.get("booking_url", ""),
             "social_links": [{"type": "link", "value": link} for link in settings["social_links"]],
         },
     )
@@ -65,4 +70,16 @@ def load_demo_site():
     if failed:
         details = "; ".join(f"{r.label}: {', '.join(map(str, r.problems))}" for r in failed)
         raise DemoContentError(f"the demo content did not import: {details}")
+    _finish_settings(site, settings)
     return results
+
+
+def _finish_settings(site, settings):
+    """What names imported content: the default share image (a picture the pages show) and
+    the area the services are offered in."""
+    name = settings["default_share_image"].rsplit(".", 1)[0]
+    share = get_image_model().objects.filter(file__startswith=f"original_images/{name}").first()
+    site_settings = SiteSettings.objects.get(site=site)
+    site_settings.default_share_image = share
+    site_settings.save()  # makes its share card (seo.images)
+    ServicePage.objects.update(area_served=settings["area_served"])

@@ -23,13 +23,27 @@ TEMPLATE = Path(__file__).resolve().parent / "nginx.conf.template"
 MODULES = Path("/usr/lib/nginx/modules")
 PURGE_MODULE = MODULES / "ngx_http_cache_purge_module.so"
 BROTLI_MODULE = MODULES / "ngx_http_brotli_filter_module.so"
-TEMP_DIRS = ("cache", "client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+TEMP_DIRS = ("cache", "media-cache", "client_body", "proxy", "fastcgi", "uwsgi", "scgi")
 WORKER_USER = "www-data"
 BROTLI = """    brotli on;
     brotli_comp_level 5;
     brotli_min_length 512;
     brotli_types text/css text/plain text/xml application/javascript application/json
                  application/xml application/rss+xml application/atom+xml image/svg+xml;"""
+# Media from an object store's bucket (its public, anonymous read URL), read-only, and kept.
+MEDIA_FROM_STORE = """            limit_except GET {{ deny all; }}
+            proxy_pass {url};
+            proxy_http_version 1.1;
+            proxy_set_header Connection "";
+            proxy_set_header Cookie "";
+            proxy_set_header Authorization "";
+            proxy_hide_header Set-Cookie;
+            proxy_ignore_headers Set-Cookie Cache-Control Expires;
+            proxy_cache media;
+            proxy_cache_valid 200 30d;
+            proxy_cache_valid 403 404 10s;
+            proxy_cache_use_stale error timeout http_500 http_502 http_503 http_504;
+            proxy_cache_lock on;"""
 
 
 def nginx_binary():
@@ -43,8 +57,11 @@ def available():
     return nginx_binary() is not None and PURGE_MODULE.exists()
 
 
-def render(run_dir, *, port, upstreams, static_root, media_root, purge_from=()):
-    """The configuration text for these settings."""
+def render(
+    run_dir, *, port, upstreams, static_root, media_root=None, media_url=None, purge_from=()
+):
+    """The configuration text for these settings. Media come from the folder ``media_root``
+    or, with ``media_url`` (a bucket's base URL ending in /), from an object store."""
     modules = [f"load_module {PURGE_MODULE};"]
     if BROTLI_MODULE.exists():
         modules.append(f"load_module {BROTLI_MODULE};")
@@ -59,7 +76,11 @@ def render(run_dir, *, port, upstreams, static_root, media_root, purge_from=()):
             f"        server {address} max_fails=3 fail_timeout=5s;" for address in upstreams
         ),
         "STATIC_ROOT": str(static_root),
-        "MEDIA_ROOT": str(media_root),
+        "MEDIA_SOURCE": (
+            MEDIA_FROM_STORE.format(url=media_url)
+            if media_url
+            else f"            alias {media_root}/;"
+        ),
         "BROTLI": BROTLI if BROTLI_MODULE.exists() else "",
         "PURGE_FROM": "\n".join(f"            allow {address};" for address in purge_from),
     }
@@ -86,6 +107,10 @@ def _pid(run_dir):
         return pid
     except (OSError, ValueError):
         return None
+
+
+def running(run_dir):
+    return _pid(run_dir) is not None
 
 
 def start(run_dir, **settings):
@@ -135,6 +160,8 @@ def main(argv=None):
     parser.add_argument("--upstream", action="append", default=[], help="host:port, repeatable")
     parser.add_argument("--static-root", default="staticfiles")
     parser.add_argument("--media-root", default="media")
+    parser.add_argument("--media-url", help="read /media/ from this bucket URL instead")
+    parser.add_argument("--purge-from", action="append", default=[], help="address or CIDR")
     args = parser.parse_args(argv)
     if args.action == "available":
         return 0 if available() else 1
@@ -147,6 +174,8 @@ def main(argv=None):
         upstreams=args.upstream or ["127.0.0.1:8001"],
         static_root=Path(args.static_root).resolve(),
         media_root=Path(args.media_root).resolve(),
+        media_url=args.media_url,
+        purge_from=args.purge_from,
     )
     print(f"nginx serves http://127.0.0.1:{args.port}/ in front of {', '.join(args.upstream)}")
     return 0

@@ -19,6 +19,7 @@ import threading
 from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
+from redirects.models import Redirect
 from wagtail.contrib.frontend_cache.utils import PurgeBatch, purge_urls_from_cache
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -103,11 +104,22 @@ def _content_changed(**kwargs):
     content_changed()
 
 
+def _redirect_changed(instance, **kwargs):
+    """A rule's old address may be held by the front as a 404 (for a minute): purge it, so a
+    new rule is followed at once. Rule answers themselves are never stored."""
+    if not settings.WAGTAILFRONTENDCACHE or not instance.old_path.startswith("/"):
+        return
+    urls = {site.root_url + instance.old_path for site in Site.objects.all()}
+    transaction.on_commit(lambda: purge_urls_from_cache(urls))
+
+
 def connect():
     page_published.connect(_page_changed, dispatch_uid="front_cache_published")
     page_unpublished.connect(_page_changed, dispatch_uid="front_cache_unpublished")
     post_page_move.connect(_page_moved, dispatch_uid="front_cache_moved")
     pre_delete.connect(_page_deleted, sender=Page, dispatch_uid="front_cache_deleted")
+    for signal in (post_save, post_delete):
+        signal.connect(_redirect_changed, sender=Redirect, dispatch_uid="front_cache_redirect")
     for label in settings.FRONT_CACHE_CONTENT_MODELS:
         for signal in (post_save, post_delete):
             signal.connect(_content_changed, sender=label, dispatch_uid=f"front_cache_{label}")

@@ -5,6 +5,7 @@
 
 import re
 
+from django import forms
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
@@ -178,6 +179,7 @@ class FigureBlock(blocks.StructBlock):
     widths = blocks.MultipleChoiceBlock(
         choices=FIGURE_WIDTHS,
         default=DEFAULT_FIGURE_WIDTHS,
+        widget=forms.CheckboxSelectMultiple,
         help_text="The image widths to serve; browsers pick the best fit for the screen.",
     )
 
@@ -216,15 +218,22 @@ def _picture_specs(image, widths):
     return widths, formats, {(fmt, w): f"width-{w}|format-{fmt}" for fmt in formats for w in widths}
 
 
-def figure_renditions(value):
-    """(image, filter specs) of a figure block's value, as ``responsive_picture`` uses them."""
-    if value["image"] is None:
+def picture_renditions(image, widths):
+    """(image, filter specs) of a <picture> of ``image`` at ``widths``, as
+    ``responsive_picture`` uses them."""
+    if image is None:
         return []
-    return [(value["image"], list(_picture_specs(value["image"], value["widths"])[2].values()))]
+    return [(image, list(_picture_specs(image, widths)[2].values()))]
 
 
-def responsive_picture(image, widths):
+def figure_renditions(value):
+    """(image, filter specs) of a figure block's value."""
+    return picture_renditions(value["image"], value["widths"])
+
+
+def responsive_picture(image, widths, sizes=None):
     """Renditions for a <picture>: AVIF and WebP sources plus a fallback in the original format.
+    ``sizes``: the layout width, when it is not the largest rendition's (a post's hero).
 
     Kept in Django's cache as plain URLs and sizes, per image file, focal point and widths:
     building them reads a dozen rendition entries, which Wagtail also writes back each time.
@@ -239,7 +248,7 @@ def responsive_picture(image, widths):
     if picture is None:
         picture = _build_picture(image, widths, formats, specs)
         cache.set(key, picture, PICTURE_SECONDS)
-    return picture
+    return {**picture, "sizes": sizes} if sizes else picture
 
 
 def _build_picture(image, widths, formats, specs):

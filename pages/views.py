@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
 from pages.restrictions import public
+from pages.site_url import absolute_url
 
 logger = logging.getLogger(__name__)
 
@@ -45,7 +46,7 @@ def search(request):
 
 @require_GET
 def robots_txt(request):
-    sitemap = request.build_absolute_uri("/sitemap.xml")
+    sitemap = absolute_url("/sitemap.xml", request)
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /search/", f"Sitemap: {sitemap}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain")
 

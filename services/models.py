@@ -22,6 +22,11 @@ class ServicePage(BasePage):
     summary = models.TextField(
         blank=True, max_length=300, help_text="One or two sentences for service listings."
     )
+    area_served = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="Where the service is offered, for search engines, e.g. United Kingdom.",
+    )
     promoted = models.BooleanField(
         default=False, help_text="List this service among the promoted services on the home page."
     )
@@ -33,6 +38,7 @@ class ServicePage(BasePage):
     content_panels = [
         *BasePage.content_panels[:1],
         FieldPanel("summary"),
+        FieldPanel("area_served"),
         *BasePage.content_panels[1:],
     ]
     promote_panels = [*BasePage.promote_panels, FieldPanel("promoted")]

@@ -31,6 +31,23 @@ class OneOutageEmail(logging.Filter):
         return True
 
 
+class OncePerInterval(logging.Filter):
+    """Let through one record per ``seconds``: a Redis outage fails every cache call of every
+    request with the same error, and one log line a minute says it."""
+
+    def __init__(self, seconds=60):
+        super().__init__()
+        self.seconds = seconds
+        self.last_passed = None
+
+    def filter(self, record):
+        now = time.monotonic()
+        if self.last_passed is not None and now - self.last_passed < self.seconds:
+            return False
+        self.last_passed = now
+        return True
+
+
 def start_sentry(dsn, environment, traces_sample_rate):
     """Send errors (not visitors' personal data) to Sentry."""
     import sentry_sdk

@@ -28,15 +28,17 @@ class LiveTable:
     def interval(self):
         return getattr(settings, "REDIRECTS_CHECK_SECONDS", 2.0)
 
-    def get(self):
-        """The current table, or None if it could never be loaded."""
-        if time.monotonic() - self.checked_at < self.interval:
+    def get(self, within=None):
+        """The current table, or None if it could never be loaded; ``within`` seconds narrows
+        how old the last version check may be (default ``REDIRECTS_CHECK_SECONDS``)."""
+        interval = self.interval if within is None else within
+        if time.monotonic() - self.checked_at < interval:
             return self.table
         # One thread reloads; the others keep using the copy they have (if any).
         if not self._lock.acquire(blocking=self.table is None):
             return self.table
         try:
-            if time.monotonic() - self.checked_at >= self.interval:
+            if time.monotonic() - self.checked_at >= interval:
                 self._refresh()
         finally:
             self._lock.release()

@@ -19,6 +19,8 @@ from site_redirects.paths import with_query
 
 logger = logging.getLogger(__name__)
 
+NOT_FOUND_CHECK_SECONDS = 0.1
+
 GONE = "<!DOCTYPE html><title>Gone</title><h1>This page has been removed</h1>"
 
 
@@ -35,12 +37,20 @@ class RedirectMiddleware:
         if response is not None:
             return response
         response = self.get_response(request)
+        if response.status_code != 404 or request.method not in ("GET", "HEAD"):
+            return response
+        # A rule made by another worker in the last seconds (a page just moved): the front
+        # keeps a 404 for a minute, so a 404 checks the rules' version unless it was checked
+        # in the last moment (a flood of 404s costs at most one query per NOT_FOUND_CHECK_SECONDS).
+        try:
+            scope, late = self.answer(request, within=NOT_FOUND_CHECK_SECONDS)
+        except Exception:
+            logger.exception("Redirect lookup failed for %r; serving the 404", request.path)
+            late = None
+        if late is not None:
+            return late
         table = live_table.current.table
-        if (
-            response.status_code == 404
-            and request.method in ("GET", "HEAD")
-            and not (table and table.is_protected(None, request.path))  # e.g. /admin/…, /static/…
-        ):
+        if not (table and table.is_protected(None, request.path)):  # e.g. /admin/…, /static/…
             not_found.buffer.record(
                 scope.site_id if scope else None,
                 request.path,
@@ -48,9 +58,9 @@ class RedirectMiddleware:
             )
         return response
 
-    def answer(self, request):
+    def answer(self, request, within=None):
         """(the request's site scope, a response from a rule or None)."""
-        scope, found = lookup(request)
+        scope, found = lookup(request, within)
         if found is None:
             return scope, None
         rule, location = found
@@ -63,9 +73,9 @@ class RedirectMiddleware:
         return scope, response
 
 
-def lookup(request):
+def lookup(request, within=None):
     """(the request's site scope, (rule, location) or None), from this worker's table."""
-    table = live_table.current.get()
+    table = live_table.current.get(within)
     if table is None:
         return None, None
     hostname = split_domain_port(request._get_raw_host())[0].lower()

@@ -14,6 +14,28 @@ from site_redirects.forms import RedirectForm
 from site_redirects.store import RedirectRefused
 
 
+def status_of(rule):
+    """What the rule answers: 410 when it has no target, whatever its stored type."""
+    return rule.type_status_code if rule.new_path else 410
+
+
+def describe(rule):
+    """A rule as the dashboard's messages name it (django-redirects' ``str`` reads
+    "Redirect 301: /x ---> /y")."""
+    if not rule.new_path:
+        return f"Rule that answers {rule.old_path} with 410 Gone"
+    return f"Redirect from {rule.old_path} to {rule.new_path}"
+
+
+class SentenceMessages:
+    """Success messages that read like sentences: "Redirect from /x to /y created"."""
+
+    verb = ""
+
+    def get_success_message(self, *args):
+        return f"{describe(args[0] if args else self.object)} {self.verb}."
+
+
 class SavesThroughStore:
     """Create/edit: a refusal found only at save time re-renders the form; messages shown."""
 
@@ -28,14 +50,20 @@ class SavesThroughStore:
         return response
 
 
-class CreateView(SavesThroughStore, snippets.CreateView):
+class CreateView(SentenceMessages, SavesThroughStore, snippets.CreateView):
+    verb = "created"
+
     def get_initial(self):
         # "Create redirect" from the not-found log prefills the old path.
         return {**super().get_initial(), "old_path": self.request.GET.get("old_path", "")}
 
 
-class EditView(SavesThroughStore, snippets.EditView):
-    pass
+class EditView(SentenceMessages, SavesThroughStore, snippets.EditView):
+    verb = "updated"
+
+
+class DeleteView(SentenceMessages, snippets.DeleteView):
+    verb = "deleted"
 
 
 class IndexView(snippets.IndexView):
@@ -63,6 +91,7 @@ class RedirectViewSet(SnippetViewSet):
     index_view_class = IndexView
     add_view_class = CreateView
     edit_view_class = EditView
+    delete_view_class = DeleteView
     copy_view_enabled = False
     search_backend_name = None  # the ORM's icontains over search_fields
     search_fields = ["old_path", "new_path", "notes"]
@@ -72,7 +101,7 @@ class RedirectViewSet(SnippetViewSet):
         Column("old_path", label="Old path", sort_key="old_path"),
         Column("new_path", label="Target", accessor=lambda r: r.new_path or "410 Gone"),
         Column("match", label="Match", sort_key="match"),
-        Column("type_status_code", label="Status", sort_key="type_status_code"),
+        Column("type_status_code", label="Status", sort_key="type_status_code", accessor=status_of),
         Column("site", label="Site", accessor=lambda r: r.site.domain if r.site else "All"),
         Column("priority", label="Priority", sort_key="priority"),
         Column("counter", label="Hits", sort_key="counter"),

@@ -4,7 +4,7 @@ import contextlib
 import os
 import socket
 import subprocess
-import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from site_project import localdb
+from stack.services import GUNICORN
 
 PROJECT = Path(__file__).resolve().parent.parent
 
@@ -89,18 +90,7 @@ def gunicorn(env, workers=2, port=None):
         "WEB_CONCURRENCY": str(workers),
         "GUNICORN_ACCESS_LOG": "/dev/null",
     }
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "site_project.wsgi:application",
-            "-c",
-            "gunicorn.conf.py",
-        ],
-        cwd=PROJECT,
-        env=environment,
-    )
+    process = subprocess.Popen(GUNICORN, cwd=PROJECT, env=environment)
     base_url = f"http://127.0.0.1:{port}"
     try:
         wait_until_up(base_url + "/healthz", process)
@@ -112,3 +102,48 @@ def gunicorn(env, workers=2, port=None):
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+def fetch(base_url, path, headers=None):
+    """(status, Retry-After, body) of one GET; a connection that fails is status 0."""
+    request = urllib.request.Request(base_url + path, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, response.headers.get("Retry-After"), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers.get("Retry-After"), error.read()
+    except OSError as error:
+        return 0, None, str(error).encode()
+
+
+class Load:
+    """Two threads requesting ``paths`` in turn until stopped (at most 3,000 requests, 60 s),
+    recording (time, path, status, Retry-After, body) for every answer."""
+
+    def __init__(self, base_url, paths, headers=None):
+        self.base_url, self.paths, self.headers = base_url, paths, headers
+        self.answers, self.done = [], threading.Event()
+        self.threads = [threading.Thread(target=self.run, args=(n,)) for n in range(2)]
+
+    def run(self, offset):
+        deadline = time.monotonic() + 60
+        for count in range(1500):
+            if self.done.is_set() or time.monotonic() > deadline:
+                return
+            path = self.paths[(count + offset) % len(self.paths)]
+            answer = fetch(self.base_url, path, self.headers)
+            self.answers.append((time.monotonic(), path, *answer))
+            time.sleep(0.01)
+
+    def __enter__(self):
+        for thread in self.threads:
+            thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.done.set()
+        for thread in self.threads:
+            thread.join()
+
+    def between(self, start, end):
+        return [answer for answer in self.answers if start <= answer[0] < end]

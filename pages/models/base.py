@@ -108,6 +108,28 @@ class BasePage(Page):
         return shown
 
     @property
+    def last_modified(self):
+        """The last publish, or the "updated" date when an editor set a later one (sitemap
+        lastmod, dateModified)."""
+        dates = [each for each in (self.last_published_at, self.updated_on) if each]
+        return max(dates) if dates else self.latest_revision_created_at
+
+    def get_sitemap_urls(self, request=None):
+        return [
+            {**entry, "lastmod": self.last_modified} for entry in super().get_sitemap_urls(request)
+        ]
+
+    def sitemap_image_ids(self):
+        """Ids of the pictures the page shows, for the image sitemap, read from the body's raw
+        data (no image is loaded)."""
+        ids = [
+            block["value"].get("image")
+            for block in self.body.raw_data
+            if block.get("type") == "figure" and isinstance(block.get("value"), dict)
+        ]
+        return [pk for pk in ids if pk]
+
+    @property
     def nav_label(self):
         return self.navigation_label or self.title
 
@@ -116,8 +138,17 @@ class BasePage(Page):
         return self.published_on or self.first_published_at
 
     @property
+    def shows_updated_date(self):
+        """Whether the header says "Updated …" (pages: with their dates; posts: always)."""
+        return bool(self.show_page_meta and self.updated_on)
+
+    @property
     def share_image(self):
-        """The image shown when the page is shared; page types with a picture override it."""
+        """The image shown when the page is shared: its first figure's (page types with a
+        picture of their own override it); None falls back to the settings' default."""
+        for block in self.body:
+            if block.block_type == "figure" and block.value["image"] is not None:
+                return block.value["image"]
         return None
 
     @property
@@ -126,7 +157,9 @@ class BasePage(Page):
         return body_reading_time(self.rendered_markdown)
 
     def _markdown_texts(self):
-        return [block.value for block in self.body if block.block_type == "markdown"]
+        # From the raw stream: iterating the blocks would fetch every figure's image and every
+        # link's page from the database just to read the Markdown beside them.
+        return [block["value"] for block in self.body.raw_data if block["type"] == "markdown"]
 
     def save(self, *args, update_fields=None, **kwargs):
         """The body's Markdown is rendered here, once, not in each view."""

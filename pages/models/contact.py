@@ -1,12 +1,16 @@
 """The contact page: Wagtail's form builder with a thank-you message, a honeypot and a limit
-on posts per visitor's address (CONTACT_FORM_RATE, docs/throttling.md)."""
+on posts per visitor's address (CONTACT_FORM_RATE, docs/throttling.md). The email it sends
+names the form in its subject and answers to the visitor (Reply-To)."""
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import models
 from django.template.response import TemplateResponse
 from django_ratelimit.core import is_ratelimited
 from modelcluster.fields import ParentalKey
+from wagtail.admin.mail import send_mail
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractFormField, EmailFormMixin, FormMixin
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
@@ -29,7 +33,10 @@ class ContactFormField(AbstractFormField):
 class ContactPage(EmailFormMixin, FormMixin, BasePage):
     intro = models.TextField(blank=True, help_text="A few words above the form.")
     thank_you_text = models.TextField(
-        default="Thank you for getting in touch. I will reply within two working days.",
+        default=(
+            "Thank you, your message is with us. We read every one ourselves and will reply "
+            "within two working days."
+        ),
         help_text="Shown after a visitor sends the form.",
     )
 
@@ -103,9 +110,34 @@ class ContactPage(EmailFormMixin, FormMixin, BasePage):
             return self.to_address
         return SiteSettings.for_site(self.get_site()).contact_email
 
+    def email_subject(self):
+        """The editor's subject with the form's name, so the inbox says where it came from."""
+        return f"{self.title} form: {self.subject or 'a new message'}"
+
+    @staticmethod
+    def reply_to(form):
+        """The visitor's address from the form's first email field, or None. Validated again
+        here (an email field already refuses line breaks) so no header can be injected."""
+        for name, field in form.fields.items():
+            if not isinstance(field, forms.EmailField):
+                continue
+            address = str(form.cleaned_data.get(name) or "")
+            if not address or "\r" in address or "\n" in address:
+                return None
+            try:
+                validate_email(address)
+            except ValidationError:
+                return None
+            return address
+        return None
+
     def send_mail(self, form):
-        to_address, self.to_address = self.to_address, self.recipients()
-        try:
-            super().send_mail(form)
-        finally:
-            self.to_address = to_address
+        addresses = [each.strip() for each in self.recipients().split(",") if each.strip()]
+        reply_to = self.reply_to(form)
+        send_mail(
+            self.email_subject(),
+            self.render_email(form),
+            addresses,
+            self.from_address,
+            reply_to=[reply_to] if reply_to else None,
+        )

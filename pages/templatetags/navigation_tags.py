@@ -92,16 +92,32 @@ def _trail(parent_path, root):
     return [Crumb(ancestor.url, ancestor.nav_label) for ancestor in ancestors]
 
 
+def breadcrumb_trail(context):
+    """Crumbs from home down to where the visitor is (the last one): the page's ancestors,
+    then the page, then a sub-page it serves (a blog category: Blog › Category). Empty on
+    home and outside the tree. The structured data's BreadcrumbList reads the same trail."""
+    page = context.get("page")
+    root = _site_root(context)
+    if not isinstance(page, Page) or root is None or page.depth < root.depth:
+        return []
+    subpage = context.get("subpage")
+    if page.depth == root.depth and subpage is None:
+        return []
+    trail = []
+    if page.depth > root.depth:
+        parent_path = page.path[: -Page.steplen]
+        trail = version.cached("breadcrumbs", lambda: _trail(parent_path, root), parent_path)
+    trail = [*trail, Crumb(page.url, page.nav_label)]
+    if subpage is not None:
+        trail.append(Crumb(subpage.url, subpage.title))
+    return trail
+
+
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
     """The current page's ancestors from home down, with their navigation labels."""
-    page = context.get("page")
-    root = _site_root(context)
-    if not isinstance(page, Page) or root is None or page.depth <= root.depth:
-        return {"ancestors": []}
-    parent_path = page.path[: -Page.steplen]
-    ancestors = version.cached("breadcrumbs", lambda: _trail(parent_path, root), parent_path)
-    return {"ancestors": ancestors, "page": page}
+    trail = breadcrumb_trail(context)
+    return {"ancestors": trail[:-1], "current": trail[-1] if trail else None}
 
 
 @register.simple_tag

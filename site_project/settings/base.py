@@ -26,7 +26,10 @@ INSTALLED_APPS = [
     "importer",
     "demo",
     "front_cache",
+    "seo",
     "throttling",
+    "media_store",
+    "markdown_editor",
     "wagtailmarkdown",
     "wagtail.contrib.forms",
     "wagtail.contrib.settings",
@@ -146,7 +149,7 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 SERVE_MEDIA = os.environ.get("SERVE_MEDIA", "false").lower() == "true"
-STORAGES = {
+STORAGES = {  # media in S3-compatible storage when MEDIA_S3_BUCKET is set: deployment.py
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
@@ -168,40 +171,18 @@ MEGABYTE = 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(os.environ.get("IMAGE_MAX_UPLOAD_MB", "10")) * MEGABYTE
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("IMAGE_MAX_MEGAPIXELS", "40")) * 1_000_000
 WAGTAILDOCS_MAX_UPLOAD_SIZE = int(os.environ.get("DOCUMENT_MAX_UPLOAD_MB", "20")) * MEGABYTE
+# Uploads are refused with a form error while the media store does not answer (media_store).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "media_store.forms.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "media_store.forms.DocumentForm"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {"WIDGET": "wagtail.admin.rich_text.DraftailRichTextArea"}
 }
 
-# The front cache (front_cache/, docs/front-cache.md): the fronts that purges go to (a comma
-# separated list of base URLs; a CDN backend can be added to WAGTAILFRONTENDCACHE beside
-# them), how long shared caches keep pages, and which front may name the client's address.
-# Django's cache: this process's memory by default; Redis, shared by every process and
-# instance, when REDIS_URL is set (e.g. redis://127.0.0.1:6379/0). Entries of the content
-# version (front_cache.version) for every page's breadcrumbs must fit.
-if os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "site"),
-        }
-    }
-else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "OPTIONS": {"MAX_ENTRIES": 20000},
-        }
-    }
-
 # Pages per sitemap file; past it /sitemap.xml is an index of ?p=1, ?p=2, … (pages.sitemap).
 SITEMAP_PAGE_SIZE = int(os.environ.get("SITEMAP_PAGE_SIZE", "1000"))
-FRONT_CACHE_URLS = [u for u in os.environ.get("FRONT_CACHE_URLS", "").split(",") if u]
-WAGTAILFRONTENDCACHE = {
-    f"front-{number}": {"BACKEND": "front_cache.backends.NginxPurgeBackend", "LOCATION": url}
-    for number, url in enumerate(FRONT_CACHE_URLS, 1)
-}
+# The front cache (front_cache/, docs/front-cache.md): how long shared caches keep pages, and
+# which front may name the client's address. Where purges go: settings/deployment.py.
 FRONT_CACHE_SECONDS = int(os.environ.get("FRONT_CACHE_SECONDS", "3600"))
 FRONT_CACHE_NOT_FOUND_SECONDS = int(os.environ.get("FRONT_CACHE_NOT_FOUND_SECONDS", "60"))
 FRONT_CACHE_STALE_SECONDS = int(os.environ.get("FRONT_CACHE_STALE_SECONDS", "60"))
@@ -216,6 +197,9 @@ FRONT_CACHE_CONTENT_MODELS = [
     "blog.BlogCategory",
     "wagtailcore.Site",
     "wagtailcore.PageViewRestriction",
+    # A replaced file or a new focal point changes the picture pages and share cards show
+    # (their renditions are remade; the old files go).
+    "wagtailimages.Image",
 ]
 
 LOGGING = {
@@ -224,6 +208,7 @@ LOGGING = {
     "filters": {
         "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
         "one_outage_email": {"()": "site_project.error_reporting.OneOutageEmail"},
+        "once_a_minute": {"()": "site_project.error_reporting.OncePerInterval"},
     },
     "handlers": {
         "console": {"class": "logging.StreamHandler"},
@@ -236,6 +221,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
     "loggers": {
         "django": {"handlers": ["mail_admins"], "level": "INFO"},
+        # The shared cache's errors (settings/deployment.py): pages render without it.
+        "site_project.cache": {"filters": ["once_a_minute"]},
         **{
             app: {"level": os.environ.get("APP_LOG_LEVEL", "INFO")}
             for app in (
@@ -246,6 +233,7 @@ LOGGING = {
                 "importer",
                 "demo",
                 "front_cache",
+                "seo",
             )
         },
     },
@@ -259,6 +247,8 @@ if os.environ.get("SENTRY_DSN"):
         traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0")),
     )
 
-# Security headers and the content policy; login lockouts and rate limits.
+# What N instances share (the cache, media storage, the database pooler, purge targets);
+# security headers and the content policy; login lockouts and rate limits.
+from .deployment import *  # noqa: E402, F403
 from .headers import *  # noqa: E402, F403
 from .throttling import *  # noqa: E402, F403

@@ -65,5 +65,6 @@ PERMISSIONS_POLICY = ", ".join(
 # no check for new Wagtail releases from the editors' browsers.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
-# EasyMDE would fetch Font Awesome from a CDN; wagtail-markdown's own icons are enough.
+# EasyMDE would fetch Font Awesome from a CDN: its toolbar icons are served from our static
+# files instead (markdown_editor/static/markdown_editor/font-awesome/).
 WAGTAILMARKDOWN = {"autodownload_fontawesome": False}

@@ -25,5 +25,8 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = (
 )
 SECURE_HSTS_PRELOAD = os.environ.get("SECURE_HSTS_PRELOAD", "false").lower() == "true"
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
-# Optional: REDIS_URL (Django's cache shared by every process, see base.py) and
-# FRONT_CACHE_URLS (the fronts to purge on publish, docs/front-cache.md).
+# Absolute URLs (canonical, og:image, sitemap, feeds, robots, JSON-LD) come from the default
+# Wagtail Site, not from settings: run `manage.py set_site_url` (it reads SITE_URL, e.g.
+# https://www.example.com) after `migrate` on each deploy (docs/seo.md).
+# Optional: REDIS_URL, MEDIA_S3_*, DATABASE_POOL_MODE, FRONT_CACHE_URLS and CDN purges for a
+# shared deployment of N instances (settings/deployment.py, docs/deployment.md).

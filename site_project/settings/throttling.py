@@ -27,3 +27,6 @@ AXES_ENABLE_ADMIN = False
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "throttling.forms.PasswordResetForm"
 PASSWORD_RESET_RATE = os.environ.get("PASSWORD_RESET_RATE", "5/h")
 CONTACT_FORM_RATE = os.environ.get("CONTACT_FORM_RATE", "5/10m")
+# When the shared cache (Redis) is down the counts cannot be kept: let visitors through (the
+# contact form's honeypot and same-origin check still hold) rather than refuse every message.
+RATELIMIT_FAIL_OPEN = True

@@ -282,3 +282,59 @@ def test_document_files_are_never_served_as_media(front, client, settings):
         assert client.get("/media/documents/board-minutes.pdf").status_code == 404
     finally:
         stored.unlink()
+
+
+# The blog's author and category pages: saving an author or a category, or publishing a post,
+# purges them at once.
+SET_BIO = """
+from blog.snippets import Author
+author = Author.objects.get(slug="priya-raman")
+print(author.bio)
+author.bio = {bio!r}
+author.save()
+"""
+SET_DESCRIPTION = """
+from blog.snippets import BlogCategory
+category = BlogCategory.objects.get(slug="delivery")
+print(category.description)
+category.description = {description!r}
+category.save()
+"""
+NEW_POST = """
+from blog.models import BlogIndexPage, BlogPage
+from blog.snippets import Author, BlogCategory
+post = BlogPage(title="Fresh delivery notes", slug="fresh-delivery-notes")
+post.author = Author.objects.get(slug="priya-raman")
+BlogIndexPage.objects.get().add_child(instance=post)
+post.categories.add(BlogCategory.objects.get(slug="delivery"))
+post.save_revision().publish()
+"""
+
+
+def test_saving_an_author_purges_their_page(front):
+    warm(front, "/blog/author/priya-raman/")
+    old = front.django(SET_BIO.format(bio="Writes about steady systems.")).strip()
+    try:
+        assert "Writes about steady systems." in front.get("/blog/author/priya-raman/")[2]
+    finally:
+        front.django(SET_BIO.format(bio=old))
+
+
+def test_saving_a_category_purges_its_page(front):
+    warm(front, "/blog/category/delivery/")
+    old = front.django(SET_DESCRIPTION.format(description="Shipping on time.")).strip()
+    try:
+        assert "Shipping on time." in front.get("/blog/category/delivery/")[2]
+    finally:
+        front.django(SET_DESCRIPTION.format(description=old))
+
+
+def test_publishing_a_post_purges_its_author_and_category_pages(front):
+    for path in ("/blog/author/priya-raman/", "/blog/category/delivery/"):
+        warm(front, path)
+    try:
+        front.django(NEW_POST)
+        for path in ("/blog/author/priya-raman/", "/blog/category/delivery/"):
+            assert "Fresh delivery notes" in front.get(path)[2], path
+    finally:
+        front.django(DELETE_PAGES.format(slugs=["fresh-delivery-notes"]))

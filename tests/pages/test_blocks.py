@@ -250,3 +250,11 @@ def test_figure_needs_alt_text_unless_decorative(make_image):
         }
     )
     block.clean(value)
+
+
+def test_figure_widths_are_checkboxes_and_clean_to_the_ticked_widths():
+    widths = FigureBlock().child_blocks["widths"]
+    html = widths.field.widget.render("widths", ["200", "800"])
+    assert html.count('type="checkbox"') == 5 and "<select" not in html
+    assert html.count("checked") == 2
+    assert widths.clean(["200", "800"]) == ["200", "800"]

@@ -9,9 +9,10 @@ its own (the page, its posts, categories, tags, images and their renditions) is 
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
-from blog.models import BlogCategory, BlogIndexPage, BlogPage
+from blog.models import Author, BlogCategory, BlogIndexPage, BlogPage
 from pages.models import StandardPage
 from site_redirects import live_table
 
@@ -31,6 +32,7 @@ PAGES = {
     "blog index, page 2": ("/blog/?page=2", "/about/"),
     "post": ("/blog/outgrown-first-architecture/", "/blog/why-delivery-estimates-go-wrong/"),
     "category": ("/blog/category/{category}/", "/blog/"),
+    "author": ("/blog/author/{author}/", "/blog/"),
     "contact": ("/contact/", "/about/"),
     "search": ("/search/?q=delivery", "/search/?q=leadership"),
     "not found": ("/no/such/page/", "/no/such/other/page/"),
@@ -71,10 +73,8 @@ def grow_site(home, count):
 def urls(home, add_page):
     service = home.get_children().get(slug="services").get_children().get(slug="fractional-cto")
     add_page(service, StandardPage, title="Second explainer")
-    category = BlogCategory.objects.first().slug
-    return {
-        name: (url.format(category=category), sibling) for name, (url, sibling) in PAGES.items()
-    }
+    names = {"category": BlogCategory.objects.first().slug, "author": Author.objects.first().slug}
+    return {name: (url.format(**names), sibling) for name, (url, sibling) in PAGES.items()}
 
 
 def test_every_page_type_renders_within_the_budget_at_any_size(client, home, urls):
@@ -83,3 +83,27 @@ def test_every_page_type_renders_within_the_budget_at_any_size(client, home, url
     large = {name: first_render_queries(client, *pair) for name, pair in urls.items()}
     assert {name: count for name, count in large.items() if count > BUDGET} == {}
     assert large == small
+
+
+@pytest.mark.parametrize("url", ["/", "/services/fractional-cto/", "/about/"])
+def test_a_repeat_render_fetches_none_of_the_bodys_images_or_linked_pages(client, url):
+    """The body is rendered once per content version; reading time and the table of contents
+    come from the stored Markdown, not from blocks fetched again."""
+    client.get(url)
+    live_table.current.get()
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    sql = [query["sql"] for query in queries]
+    assert not [q for q in sql if '"wagtailimages_image"' in q], sql
+    assert len(sql) <= 5, sql
+
+
+def test_a_preview_shows_the_draft_body_not_the_cached_live_one(client, site_admin):
+    page = StandardPage.objects.get(slug="about")
+    assert client.get("/about/").status_code == 200  # the live body, now cached
+    page.body = [("markdown", "A sentence only the draft has.")]
+    request = RequestFactory().get(f"/admin/pages/{page.pk}/edit/preview/")
+    request.user = site_admin
+    response = page.make_preview_request(request)
+    assert b"A sentence only the draft has." in response.render().content
+    assert b"A sentence only the draft has." not in client.get("/about/").content

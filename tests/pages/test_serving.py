@@ -71,7 +71,7 @@ def test_an_unknown_url_is_a_styled_404(client):
 
 def test_robots_and_sitemap(client):
     robots = client.get("/robots.txt").content.decode()
-    assert "Disallow: /admin/" in robots and "Sitemap: http://testserver/sitemap.xml" in robots
+    assert "Disallow: /admin/" in robots and "Sitemap: http://localhost/sitemap.xml" in robots
     sitemap = client.get("/sitemap.xml").content.decode()
     assert "<loc>http://localhost/services/fractional-cto/</loc>" in sitemap
 

@@ -9,59 +9,16 @@ during the outage), and pages answer again within 2 s of its return.
 
 import os
 import signal
-import threading
 import time
-import urllib.error
-import urllib.request
 from collections import Counter
 
 import pytest
 from django.db import connection
 
 from site_project import localdb
-from tests.serving import database_copy, gunicorn
+from tests.serving import Load, database_copy, gunicorn
 
 PATHS = ["/", "/services/", "/blog/", "/contact/", "/healthz"]
-
-
-def fetch(base_url, path):
-    """(status, Retry-After, body) of one GET; the front's own timeouts are not in play."""
-    try:
-        with urllib.request.urlopen(base_url + path, timeout=10) as response:
-            return response.status, response.headers.get("Retry-After"), response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.headers.get("Retry-After"), error.read()
-
-
-class Load:
-    """Two threads requesting PATHS in turn until stopped (at most 3,000 requests, 60 s),
-    recording (time, path, status, Retry-After, body) for every answer."""
-
-    def __init__(self, base_url):
-        self.base_url, self.answers, self.done = base_url, [], threading.Event()
-        self.threads = [threading.Thread(target=self.run, args=(n,)) for n in range(2)]
-
-    def run(self, offset):
-        deadline = time.monotonic() + 60
-        for count in range(1500):
-            if self.done.is_set() or time.monotonic() > deadline:
-                return
-            path = PATHS[(count + offset) % len(PATHS)]
-            self.answers.append((time.monotonic(), path, *fetch(self.base_url, path)))
-            time.sleep(0.01)
-
-    def __enter__(self):
-        for thread in self.threads:
-            thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.done.set()
-        for thread in self.threads:
-            thread.join()
-
-    def between(self, start, end):
-        return [answer for answer in self.answers if start <= answer[0] < end]
 
 
 @pytest.fixture
@@ -82,7 +39,7 @@ def test_an_outage_is_a_503_with_retry_after_and_service_resumes_on_its_own(
         "STATIC_ROOT": str(collected_static),
         "GUNICORN_CMD_ARGS": f"--pid {pid_file}",
     }
-    with gunicorn(env, workers=2) as base_url, Load(base_url) as load:
+    with gunicorn(env, workers=2) as base_url, Load(base_url, PATHS) as load:
         time.sleep(1.5)
         stopped = time.monotonic()
         localdb.stop(cluster)

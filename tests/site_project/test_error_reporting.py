@@ -65,3 +65,17 @@ def test_sentry_reports_only_when_its_dsn_is_set():
     code = "import sentry_sdk; print(sentry_sdk.get_client().is_active())"
     assert settings_in_child(code, SENTRY_DSN="") == "False"
     assert settings_in_child(code, SENTRY_DSN="http://key@127.0.0.1:9/1") == "True"
+
+
+def test_the_shared_cache_logs_its_errors_once_a_minute(caplog):
+    """A Redis outage fails every cache call; the log says so once a minute, not each time."""
+    from django_redis.exceptions import ConnectionInterrupted
+
+    logger = logging.getLogger("site_project.cache")  # settings.DJANGO_REDIS_LOGGER
+    with caplog.at_level(logging.ERROR, logger="site_project.cache"):
+        for _ in range(50):
+            try:
+                raise ConnectionInterrupted(connection=None)
+            except ConnectionInterrupted:
+                logger.exception("Exception ignored")
+    assert len(caplog.records) == 1

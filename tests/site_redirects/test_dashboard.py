@@ -185,3 +185,36 @@ def test_create_redirect_from_a_not_found_path_is_prefilled(admin_client):
     assert "/gone-away/" in listing and f"{AREA}add/?old_path=/gone-away/" in listing
     form = admin_client.get(AREA + "add/?old_path=/gone-away/").content.decode()
     assert 'value="/gone-away/"' in form
+
+
+def listed_messages(response):
+    """Each message's sentence (Wagtail appends its buttons' HTML after a blank line)."""
+    return [str(message).split("\n")[0] for message in response.context["messages"]]
+
+
+def test_the_status_column_shows_410_for_a_gone_rule(admin_client):
+    save_redirect("/gone-away/", "")
+    save_redirect("/moved/", "/contact/", status_code=302)
+    html = admin_client.get(AREA).content.decode()
+    gone_row = html[html.index("/gone-away/") :].split("</tr>")[0]
+    moved_row = html[html.index("/moved/") :].split("</tr>")[0]
+    assert ">410<" in gone_row.replace(" ", "").replace("\n", "")
+    assert ">301<" not in gone_row.replace(" ", "").replace("\n", "")
+    assert ">302<" in moved_row.replace(" ", "").replace("\n", "")
+
+
+def test_messages_read_like_sentences(admin_client):
+    created = admin_client.post(
+        AREA + "add/", form_data(old_path="/x/", new_path="/contact/"), follow=True
+    )
+    assert "Redirect from /x/ to /contact/ created." in listed_messages(created)
+    rule = Redirect.objects.get(old_path="/x/")
+    updated = admin_client.post(
+        f"{AREA}edit/{rule.pk}/", form_data(old_path="/x/", new_path="/about/"), follow=True
+    )
+    assert "Redirect from /x/ to /about/ updated." in listed_messages(updated)
+    deleted = admin_client.post(f"{AREA}delete/{rule.pk}/", follow=True)
+    assert "Redirect from /x/ to /about/ deleted." in listed_messages(deleted)
+    gone = admin_client.post(AREA + "add/", form_data(old_path="/old-offer/"), follow=True)
+    assert "Rule that answers /old-offer/ with 410 Gone created." in listed_messages(gone)
+    assert not any("--->" in text for text in listed_messages(gone))

@@ -1,6 +1,7 @@
 """How the middleware matches rules: every matching rule of the issue, through the test client."""
 
 import logging
+import time
 
 import pytest
 from django.contrib.sites.models import Site as DjangoSite
@@ -204,3 +205,16 @@ def test_a_hit_adds_one_to_the_counter_and_changes_nothing_else(client):
         rule.updated_at,
         "/contact/",
     )
+
+
+def test_a_rule_another_worker_just_made_answers_instead_of_a_404(client, settings):
+    """Workers check the rules' version every 2 s; a 404 checks it at once, because the front
+    keeps a 404 for a minute (a moved page's old address answered 404 in that window)."""
+    settings.REDIRECTS_CHECK_SECONDS = 60
+    assert client.get("/just-moved/").status_code == 404  # this worker's table is loaded
+    stale = (live_table.current.table, live_table.current.version)
+    save_redirect("/just-moved/", "/contact/")  # as another process would: then ...
+    live_table.current.table, live_table.current.version = stale  # ... this worker knows not
+    live_table.current.checked_at = time.monotonic() - 0.5  # and checked half a second ago
+    response = client.get("/just-moved/")
+    assert response.status_code == 301 and response["Location"] == "/contact/"

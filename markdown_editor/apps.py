@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class MarkdownEditorConfig(AppConfig):
+    name = "markdown_editor"
+    verbose_name = "Markdown editor"
