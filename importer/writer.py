@@ -7,9 +7,9 @@ the site's redirect store, which refuses loops and sources that shadow live page
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from wagtail.models import Page, ReferenceIndex
-from wagtail.signal_handlers import disable_reference_index_auto_update
+from wagtail.models import Page
 
+from importer.indexing import indexed_once
 from importer.models import ImportedPage
 from importer.page_kinds import model_for
 from importer.placement import site_path
@@ -47,6 +47,7 @@ class Writer:
         self.plan = plan
         self.progress = progress or (lambda done, total, label: None)
         self.pages = {}  # node -> the page written for it
+        self.children = None  # parent node -> its nodes, built on first use
         self.results = []
 
     def run(self):
@@ -106,12 +107,11 @@ class Writer:
             return Result(step.label, "failed", problems=[failure, *problems])
         try:
             with transaction.atomic():
-                # A new page is saved three times (created, revision, published): its
-                # references are indexed once, after the last.
-                with disable_reference_index_auto_update():
+                written = []
+                with indexed_once(written):
                     page, status = self._save_page(step, parent)
-                if status != "unchanged":
-                    ReferenceIndex.create_or_update_for_object(page)
+                    if status != "unchanged":
+                        written.append(page)
                 ImportedPage.objects.filter(
                     import_root=self.plan.under, source_path=node.ident
                 ).exclude(page=page).delete()
@@ -175,12 +175,19 @@ class Writer:
         """The first page of this import under ``parent`` that sorts after ``node``."""
         siblings = [
             other
-            for other in self.plan.placement.nodes
-            if other.parent is node.parent and other is not node and other.sort_key > node.sort_key
+            for other in self._children_of(node.parent)
+            if other is not node and other.sort_key > node.sort_key
         ]
         pks = [page.pk for other in siblings if (page := other.page or self.pages.get(other))]
         # child_of: a sibling an editor moved elsewhere is no reference point.
         return Page.objects.child_of(parent).filter(pk__in=pks).order_by("path").first()
+
+    def _children_of(self, parent):
+        if self.children is None:  # one pass, not one per node (linear in the files)
+            self.children = {}
+            for each in self.plan.placement.nodes:
+                self.children.setdefault(each.parent, []).append(each)
+        return self.children.get(parent, [])
 
     def _save_redirects(self, step, url, problems):
         """Each old URL -> ``url``; a refused one is a warning. Whether any was created."""

@@ -28,6 +28,10 @@ def _digest(texts: tuple[str, ...]) -> str:
     return hashlib.sha256(json.dumps(texts).encode()).hexdigest()
 
 
+def _is_current(stored: dict, texts: tuple[str, ...]) -> bool:
+    return stored.get("fingerprint") == FINGERPRINT and stored.get("source") == _digest(texts)
+
+
 def render_page_body(texts: tuple[str, ...]) -> RenderedBody:
     """``render_body`` with code fences highlighted (done here, once, when a page is saved)."""
     rendered = render_body(texts)
@@ -35,9 +39,12 @@ def render_page_body(texts: tuple[str, ...]) -> RenderedBody:
     return RenderedBody(html, rendered.headings)
 
 
-def store(texts: Iterable[str]) -> dict:
-    """What a page keeps of its rendered body (JSON)."""
+def store(texts: Iterable[str], stored: dict | None = None) -> dict:
+    """What a page keeps of its rendered body (JSON): ``stored`` itself when it is already
+    the render of ``texts`` (a page is saved several times as it is created and published)."""
     texts = tuple(text or "" for text in texts)
+    if _is_current(stored or {}, texts):
+        return stored
     rendered = render_page_body(texts)
     return {
         "fingerprint": FINGERPRINT,
@@ -50,7 +57,7 @@ def store(texts: Iterable[str]) -> dict:
 def load(stored: dict, texts: Iterable[str]) -> RenderedBody:
     """The stored render when it is of ``texts`` by this renderer, else a fresh one."""
     texts = tuple(text or "" for text in texts)
-    if stored.get("fingerprint") != FINGERPRINT or stored.get("source") != _digest(texts):
+    if not _is_current(stored, texts):
         return render_page_body(texts)
     return RenderedBody(
         tuple(mark_safe(part) for part in stored["html"]),  # sanitised when stored

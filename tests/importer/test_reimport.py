@@ -1,7 +1,7 @@
 """Importing again: pages are matched by their source, updated in place, never duplicated."""
 
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Page, ReferenceIndex
 
 from blog.models import BlogIndexPage, BlogPage
 from importer.models import ImportedPage
@@ -159,3 +159,30 @@ def test_without_a_map_a_folder_becomes_a_hidden_section(tmp_path):
         "    ! no file defines the folder news/: a generated section stands in for it"
         in output.splitlines()
     )
+
+
+def test_imported_pages_are_in_the_search_and_reference_indexes_as_published(client, tmp_path):
+    """The import indexes each page once, after its last save, instead of on every save."""
+    site = guides_site(tmp_path / "site")
+    figure = "{% ImgFigure '' %}![A square](/pics/square.jpg){% endImgFigure %}"
+    write(site, "guides/second.md", f"---\ntitle: Second\n---\n\nQuokkaword.\n\n{figure}\n")
+    draw(tmp_path / "media" / "pics" / "square.jpg", color="#334455")
+    run_import(site, "--media", tmp_path / "media")
+    second = page_from("guides/second.md")
+    image = second.body[1].value["image"]
+
+    assert second.url in client.get("/search/?q=quokkaword").content.decode()
+    assert ReferenceIndex.get_references_to(image).filter(object_id=str(second.pk)).exists()
+    assert image in get_image_model().objects.search("square")
+
+    write(site, "guides/second.md", "---\ntitle: Second\n---\n\nWombatword.\n")
+    run_import(site, "--media", tmp_path / "media")
+
+    assert second.url in client.get("/search/?q=wombatword").content.decode()
+    assert second.url not in client.get("/search/?q=quokkaword").content.decode()
+    assert not ReferenceIndex.get_references_to(image).filter(object_id=str(second.pk)).exists()
+    # Pages saved after an import are indexed as usual.
+    first = page_from("guides/first.md")
+    first.title = "Numbatword"
+    first.save_revision().publish()
+    assert first.url in client.get("/search/?q=numbatword").content.decode()
