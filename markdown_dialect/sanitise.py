@@ -36,6 +36,8 @@ ALLOWED_CLASSES: frozenset[str] = frozenset(
         "content-canvas-item-wide-left-more",
         "content-canvas-item-main-left-main-end",
         "margin-block-lg",
+        # a list of pictures in a grid, as 11ty starters write it: <ul class="gallery">
+        "gallery",
     }
 )
 
@@ -63,6 +65,9 @@ ALLOWED_ATTRIBUTES = {
     "img": {"src", "alt", "title", "width", "height"},
     **{f"h{level}": {"id"} for level in range(2, 7)},
     "li": {"id"},  # footnotes: <li id="fn1">, <a id="fnref1">
+    # a cell spanning columns or rows is part of what a hand-written table says
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan"},
 }
 ALLOWED_ATTRIBUTES["a"] = ALLOWED_ATTRIBUTES["a"] | {"id"}
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
@@ -80,7 +85,7 @@ EMPTY_CLASS_RE = re.compile(r'(<[a-z][a-z0-9]*\b[^<>]*?) class=""')
 def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
     if attribute == "id":
         return value if ID_RE.match(value) or FOOTNOTE_ID_RE.match(value) else None
-    if attribute in ("width", "height"):
+    if attribute in ("width", "height", "colspan", "rowspan"):
         return value if value.isdigit() else None
     return value
 

@@ -18,7 +18,7 @@ from .render import RenderedBody, render_body
 from .sanitise import ALLOWED_CLASSES
 
 # Raise when the output of the renderer changes for the same input.
-RENDERER_VERSION = 3  # 3: code fences highlighted, footnotes, ==mark==, emoji
+RENDERER_VERSION = 4  # 3: fences highlighted, footnotes, mark, emoji; 4: colspan, gallery
 FINGERPRINT = hashlib.sha256(
     json.dumps([RENDERER_VERSION, sorted(ALLOWED_CLASSES)]).encode()
 ).hexdigest()[:16]

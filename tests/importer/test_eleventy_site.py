@@ -7,6 +7,7 @@ from wagtail.models import Page
 from importer.models import ImportedPage
 from tests.importer.conftest import draw
 from tests.importer.helpers import SITES, result_of, run_import
+from tests.importer.test_import_command import counts
 
 STARTER = SITES / "starter"
 
@@ -42,6 +43,11 @@ DRAFTS = {
 
 def page_from(path):
     return ImportedPage.objects.get(source_path=path).page.specific
+
+
+def test_every_markdown_file_of_the_fixture_is_checked_here():
+    files = {str(path.relative_to(STARTER)) for path in STARTER.rglob("*.md")}
+    assert files == set(PUBLISHED) | set(DRAFTS)
 
 
 def test_every_url_11ty_published_answers_with_its_page(client):
@@ -153,13 +159,39 @@ def test_a_map_file_renames_tags_and_turns_tags_into_categories(tmp_path):
     assert run_import(STARTER, "--map", names)[0] == 2
 
 
-def test_a_second_run_changes_nothing():
-    run_import(STARTER)
-    code, output = run_import(STARTER)
+def starter_media(folder):
+    draw(folder / "desk.jpg")
+    draw(folder / "images" / "diagram.png", fmt="PNG")
+    return folder
+
+
+def test_a_dry_run_writes_nothing(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "uploads"
+    media = starter_media(tmp_path / "media")
+    before = counts()
+
+    code, output = run_import(STARTER, "--media", media, "--dry-run")
+
+    assert code == 0, output
+    assert "create     /posts/not-ready-yet/" in output  # drafts, images and all are planned
+    assert "import           desk.jpg  (docs/templating.md)" in output
+    assert counts() == before
+    assert not settings.MEDIA_ROOT.exists()
+
+
+def test_a_second_run_changes_nothing(tmp_path):
+    media = starter_media(tmp_path / "media")
+    run_import(STARTER, "--media", media)
+    before = counts()
+    code, output = run_import(STARTER, "--media", media)
 
     assert code == 0
     assert result_of(output, "studio.md") == "unchanged"
-    assert " 0 created, 0 updated," in " " + output.splitlines()[-1]
+    assert result_of(output, "posts/unfinished.md") == "unchanged"  # a draft stays one draft
+    summary = output.splitlines()[-1]
+    assert summary.startswith("0 created, 0 updated, ") and "0 failed" in summary, summary
+    assert summary.endswith("; 0 images imported"), summary
+    assert counts() == before
 
 
 def test_template_code_never_shows_on_the_live_page_and_images_become_figures(client, tmp_path):
@@ -175,6 +207,11 @@ def test_template_code_never_shows_on_the_live_page_and_images_become_figures(cl
     # {% raw %} shows its content as 11ty did, braces and all.
     assert "<p>Write {{ title }} to print the title.</p>" in html
     assert "Read the feed of Starter notes." in html
+    # Inside HTML blocks too: no backslashes, and what the sanitiser allows kept.
+    assert '<ul class="gallery">' in html
+    assert "<li>{{ page.url }} prints the address, *as it is*.</li>" in html
+    assert '<a href="/docs/install/" title="Install" rel="noopener noreferrer">' in html
+    assert '<th colspan="2">{{ plan.name }}</th>' in html
     page = page_from("docs/templating.md")
     figures = [block.value for block in page.body if block.block_type == "figure"]
     assert [(f["alt_text"], f["image"].title) for f in figures] == [
