@@ -247,3 +247,16 @@ def test_links_to_markdown_files_point_at_the_imported_pages(client):
         "    ! link to plans/old.md: that file is not imported; the link is left as it is"
         in output.splitlines()
     )
+
+
+def test_fences_footnotes_marks_and_emoji_render_as_11tys_markdown_it_plugins(client):
+    code, output = run_import(STARTER)
+
+    assert code == 0, output
+    html = client.get("/docs/install/").content.decode()
+    # The fence keeps its language and is highlighted on the server (no script on the page).
+    assert '<pre><code class="language-js"><span class="hl-kd">const</span>' in html
+    assert '<span class="hl-s2">"./site.json"</span>' in html
+    assert '<sup class="footnote-ref"><a href="#fn1" id="fnref1"' in html
+    assert '<li id="fn1" class="footnote-item"><p>Once per machine.' in html
+    assert "It is <mark>quick</mark> 🚀.</p>" in html
