@@ -61,10 +61,13 @@ class Placement:
         return top_down(n for n in self.nodes if n.parent is None or n.parent not in self.nodes)
 
     def _match(self):
-        records = {
-            record.source_path: record.page.specific
-            for record in ImportedPage.objects.filter(import_root=self.under).select_related("page")
-        }
+        rows = list(
+            ImportedPage.objects.filter(import_root=self.under).values_list("source_path", "page")
+        )
+        # One query per page type, not one per page (a re-run of 1,000 files).
+        found = Page.objects.filter(pk__in=[pk for _, pk in rows]).specific()
+        pages = {page.pk: page for page in found}
+        records = {path: pages[pk] for path, pk in rows if pk in pages}
         self._records = records
         used = {self.under.pk}
         for node in self.nodes:
