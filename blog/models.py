@@ -1,6 +1,7 @@
 """The blog: an index (paginated, with category and author pages and feeds) and its posts
 (hero, tags, related posts)."""
 
+from django import forms
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import prefetch_related_objects
@@ -169,7 +170,11 @@ class BlogPage(BasePage):
     content_panels = [
         *BasePage.content_panels[:1],
         MultiFieldPanel(
-            [FieldPanel("author"), FieldPanel("categories"), FieldPanel("tags")],
+            [
+                FieldPanel("author"),
+                FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("tags"),
+            ],
             heading="About this post",
         ),
         FieldPanel("intro"),

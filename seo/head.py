@@ -36,17 +36,27 @@ class Head:
     json_ld: str = ""
 
 
-def _share_card(page, subpage, site_settings):
-    """The page's own picture as a card, else the default one (kept under the content
-    version, which saving an image or the settings bumps: no query on a page without one)."""
-    own = getattr(page, "share_image", None) if page is not None and subpage is None else None
-    if own is not None:
-        return image_info(own, SHARE_CARD_SPEC)
+def _share_card(page, subpage, site_settings, preview):
+    """The page's own picture as a card, else the default one. Both are kept under the content
+    version, which publishing and saving an image or the settings bump: a repeat render costs
+    no query. A preview shows the draft's own picture, so it is never read from the cache."""
+    if page is not None and subpage is None:
+        own = (
+            _own_card(page)
+            if preview
+            else version.cached("share-card", lambda: _own_card(page), page.pk)
+        )
+        if own is not None:
+            return own
     return version.cached(
         "default-share-card",
         lambda: image_info(site_settings.default_share_image, SHARE_CARD_SPEC),
         site_settings.pk,
     )
+
+
+def _own_card(page):
+    return image_info(getattr(page, "share_image", None), SHARE_CARD_SPEC)
 
 
 def head_for(context):
@@ -58,7 +68,8 @@ def head_for(context):
     if site_settings is None:
         return Head(page=None)
     head = Head(page=page, subpage=subpage, site_name=site_settings.organisation_name)
-    info = _share_card(page, subpage, site_settings)
+    preview = getattr(request, "is_preview", False)
+    info = _share_card(page, subpage, site_settings, preview)
     if info:
         head.image = {**info, "url": absolute_url(info["url"], request)}
     if page is None:

@@ -132,3 +132,14 @@ def test_related_posts_cost_the_same_queries_at_5_and_200_posts(client):
     many = render_queries(client, post.url)
     assert len(related_titles(client.get(post.url).content.decode())) == 3
     assert few == many
+
+
+def test_an_editor_ticks_a_posts_categories(client, site_admin):
+    """Categories are checkboxes in the editor, not a multi-select that needs Ctrl-click."""
+    post = BlogPage.objects.get(slug="outgrown-first-architecture")
+    client.force_login(site_admin)
+    html = client.get(f"/admin/pages/{post.pk}/edit/").content.decode()
+    boxes = re.findall(r'<input type="checkbox" name="categories"[^>]*>', html)
+    assert len(boxes) == BlogCategory.objects.count()
+    assert sum("checked" in box for box in boxes) == post.categories.count()
+    assert '<select name="categories"' not in html

@@ -6,8 +6,10 @@ import shutil
 import pytest
 from django.conf import settings
 from django.db import connection
+from django.utils.text import slugify
 from playwright.sync_api import sync_playwright
 
+from blog.models import BlogPage
 from tests.serving import database_url, gunicorn
 
 # Playwright's sync API runs an event loop in this thread; Django refuses ORM calls while one
@@ -59,3 +61,17 @@ def phone(browser, live_site):
     page.set_default_timeout(10_000)
     yield page
     context.close()
+
+
+@pytest.fixture(scope="module")
+def scratch_post(request, django_db_setup, django_db_blocker):
+    """A live post of the module's own to type into, a copy of the first demo post titled by
+    the module's SCRATCH_TITLE: Wagtail's editor autosaves a draft as one types, which must
+    not land on the demo's pages (a re-import would then see a change)."""
+    title = request.module.SCRATCH_TITLE
+    with django_db_blocker.unblock():
+        source = BlogPage.objects.live().order_by("pk").first()
+        post = source.copy(update_attrs={"title": title, "slug": slugify(title)}, keep_live=True)
+    yield post
+    with django_db_blocker.unblock():
+        post.delete()

@@ -11,10 +11,11 @@ from django.contrib.auth.models import User
 from PIL import Image as PILImage
 from playwright.sync_api import expect
 
-from blog.models import Author, BlogPage
+from blog.models import Author
 from pages.models import ContactPage, HomePage
 
 pytestmark = pytest.mark.browser
+SCRATCH_TITLE = "CSP scratch post"  # the scratch_post fixture's (conftest)
 
 PASSWORD = "browser-csp-admin-pw-123"
 # Every frame reports its violations to the test (exposed on the context, so the preview
@@ -74,21 +75,6 @@ def csp_admin(django_db_setup, django_db_blocker):
     yield user
     with django_db_blocker.unblock():
         user.delete()
-
-
-@pytest.fixture(scope="module")
-def scratch_post(django_db_setup, django_db_blocker):
-    """A post of these tests' own to type into: Wagtail 8's editor autosaves a draft as one
-    types, which must not land on the demo's pages (a re-import would then see a change)."""
-    with django_db_blocker.unblock():
-        source = BlogPage.objects.live().order_by("pk").first()
-        post = source.copy(
-            update_attrs={"title": "CSP scratch post", "slug": "csp-scratch-post"},
-            keep_live=True,
-        )
-    yield post
-    with django_db_blocker.unblock():
-        post.delete()
 
 
 @pytest.fixture

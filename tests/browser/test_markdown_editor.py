@@ -9,9 +9,8 @@ import pytest
 from django.contrib.auth.models import User
 from playwright.sync_api import expect
 
-from blog.models import BlogPage
-
 pytestmark = pytest.mark.browser
+SCRATCH_TITLE = "Offline editor scratch"  # the scratch_post fixture's (conftest)
 
 PASSWORD = "browser-editor-offline-pw-123"
 
@@ -23,20 +22,6 @@ def offline_admin(django_db_setup, django_db_blocker):
     yield user
     with django_db_blocker.unblock():
         user.delete()
-
-
-@pytest.fixture(scope="module")
-def scratch_post(django_db_setup, django_db_blocker):
-    """A post of this module's own: the editor autosaves drafts as one types."""
-    with django_db_blocker.unblock():
-        source = BlogPage.objects.live().order_by("pk").first()
-        post = source.copy(
-            update_attrs={"title": "Offline editor scratch", "slug": "offline-editor-scratch"},
-            keep_live=True,
-        )
-    yield post
-    with django_db_blocker.unblock():
-        post.delete()
 
 
 @pytest.fixture

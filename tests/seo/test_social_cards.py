@@ -2,8 +2,10 @@
 image), its size, og:type and the Twitter card."""
 
 import pytest
+from django.test import RequestFactory
 from wagtail.images import get_image_model
 
+from blog.models import BlogPage
 from pages.models import SiteSettings, StandardPage
 from tests.seo.helpers import PAGE_KINDS, meta
 
@@ -62,3 +64,20 @@ def test_a_new_focal_point_on_the_default_image_shows_in_the_card_at_once(client
     image.save()  # an image is content: saving it starts a new content version
     after = meta(client.get("/about/").content.decode(), "og:image")
     assert after != before and after.endswith(".fill-1200x630.jpg")
+
+
+def test_a_new_hero_shows_in_the_card_once_published_and_in_a_preview_before(
+    client, make_image, site_admin
+):
+    """The page's own card is kept per content version, never for a preview (a draft)."""
+    post = BlogPage.objects.get(slug="outgrown-first-architecture")
+    live = meta(client.get(post.url).content.decode(), "og:image")  # the live card, now kept
+    post.hero_image = hero = make_image("New hero", size=(1600, 1000))
+    request = RequestFactory().get(f"/admin/pages/{post.pk}/edit/preview/")
+    request.user = site_admin
+    preview = meta(post.make_preview_request(request).render().content.decode(), "og:image")
+    card = f"http://localhost{hero.get_rendition('fill-1200x630').url}"
+    assert preview == card != live
+    assert meta(client.get(post.url).content.decode(), "og:image") == live  # not yet published
+    post.save_revision().publish()
+    assert meta(client.get(post.url).content.decode(), "og:image") == card
