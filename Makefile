@@ -13,7 +13,7 @@ GUNICORN := DJANGO_SETTINGS_MODULE=site_project.settings.dev DJANGO_DEBUG=false 
 TEST_DB_DIR := .local/pg-test
 
 .PHONY: run test stop venv dev-venv browser front-packages check lint format demo clean bench \
-	bench-gunicorn bench-markdown stack stack-packages bench-stack
+	bench-gunicorn bench-markdown bench-import stack stack-packages bench-stack
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -125,3 +125,8 @@ bench-stack: dev-venv stack-packages
 # exits 1 past the 200 ms target.
 bench-markdown: venv
 	$(PY) -m markdown_dialect.stress --repeat 5
+
+# import_markdown on a generated 1,000-file 11ty site and one 3 MB file, in a throwaway cluster
+# (.local/pg-bench-import); writes docs/import-speed.md, exits 1 past its targets.
+bench-import: venv
+	$(PY) -m importer.bench

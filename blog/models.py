@@ -27,7 +27,8 @@ from pages.subpages import SubPage
 class BlogIndexPage(RoutablePageMixin, BasePage):
     posts_per_page = 10
 
-    max_count = 1
+    # No max_count: an imported 11ty site brings its own blog beside ours (import_markdown
+    # --blog chooses an existing one instead); each index has its own categories and feeds.
     parent_page_types = ["pages.HomePage"]
     subpage_types = ["blog.BlogPage"]
     template = "blog/blog_index_page.html"

@@ -8,61 +8,64 @@ markdown_dialect). Any other Nunjucks/Liquid tag is reported with its line and k
 import re
 from dataclasses import dataclass, field
 
-from markdown_dialect import parse_curly
+from importer.figures import FigureFinder, FigureSpec, classes_of, figure_style, figure_widths
+from importer.templates import resolve_templates
+from markdown_dialect.limits import MAX_CHARS
 from markdown_dialect.validate import check
-from pages.blocks import ANCHOR_RE, DEFAULT_FIGURE_WIDTHS, FIGURE_WIDTHS, SITE_PATH_RE
+from pages.blocks import ANCHOR_RE, SITE_PATH_RE
 
-FIGURE_RE = re.compile(
-    r"\{%-?\s*ImgFigure\b(?P<args>.*?)-?%\}(?P<inner>.*?)\{%-?\s*endImgFigure\s*-?%\}", re.S
-)
-# Nunjucks/Liquid tags, output expressions and comments.
-TEMPLATE_RE = re.compile(r"\{%.*?%\}|\{\{.*?\}\}|\{#.*?#\}", re.S)
+__all__ = ["BodyConverter", "FigureSpec", "figure_style", "figure_widths"]
+
 FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.M)
-IMAGE_RE = re.compile(
-    r'!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)(?:\s+"[^"]*")?\)(?P<curly>\{[^}]*\})?'
-)
 LINK = r'\[(?P<label>[^\]]+)\]\((?P<url>[^)\s]+)(?:\s+"[^"]*")?\)(?P<curly>\{[^}]*\})'
 LINK_RE = re.compile(LINK)
-ARG_RE = re.compile(r"""'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|\[[^\]]*\]|[A-Za-z_][\w.]*""")
 URL_RE = re.compile(r"^(https?://|mailto:|tel:)\S+$")
-
-ALLOWED_WIDTHS = [int(value) for value, _ in FIGURE_WIDTHS]
-# 11ty figure classes -> our figure styles; layout first, then the look (docs/importing.md).
-PORTRAIT_CLASSES = {
-    "content-canvas-item-wide-left-sm",
-    "content-canvas-item-left--span-3",
-    "image-portrait",
-    "portrait",
-}
-WIDE_CLASSES = {"image-wide", "content-canvas-item-wide", "content-canvas-item-full", "wide"}
-ROUNDED_CLASSES = {"image-rounded", "rounded"}
-
-
-@dataclass
-class FigureSpec:
-    src: str
-    alt: str
-    caption: str
-    style: str
-    widths: list[str]
-    line: int
 
 
 @dataclass
 class Converted:
     blocks: list = field(default_factory=list)  # ("markdown", text) / ("figure", FigureSpec) / ...
+    # The same with notices where template code could not be evaluated; None without any.
+    draft_blocks: list | None = None
     warnings: list = field(default_factory=list)  # (line, message)
     past_limits: list = field(default_factory=list)  # (line, message): the form would refuse
 
 
-def _classes(curly):
-    return [
-        name for key, value in parse_curly(curly, 0) if key == "class" for name in value.split()
-    ]
+def _paragraph_starts(text):
+    """(offset, line index) of each line after a blank line, outside fences, that starts at
+    the margin (not a list item's or a quote's continuation): where a text may be cut."""
+    fence, offset, blank = None, 0, False
+    for number, line in enumerate(text.split("\n")):
+        if fence_match := FENCE_RE.match(line):
+            marker = fence_match.group(1)
+            if fence is None:
+                if blank:
+                    yield offset, number
+                fence = marker
+            elif marker[0] == fence[0] and len(marker) >= len(fence):
+                fence = None
+        elif fence is None and blank and line.strip() and not line[0].isspace():
+            yield offset, number
+        blank = fence is None and not line.strip()
+        offset += len(line) + 1
 
 
-def _attr(curly, wanted):
-    return next((value for key, value in parse_curly(curly, 0) if key == wanted), None)
+def split_long(text, limit=MAX_CHARS):
+    """[(line offset, piece)]: ``text`` in pieces of at most ``limit`` characters, cut between
+    paragraphs outside code fences; a paragraph longer than that stays whole (and is refused)."""
+    if len(text) <= limit:
+        return [(0, text)]
+    pieces, start, start_line, last = [], 0, 0, None
+    for offset, number in _paragraph_starts(text):
+        if offset - start > limit and last is not None and last[0] > start:
+            pieces.append((start_line, text[start : last[0]].strip("\n")))
+            start, start_line = last
+        last = (offset, number)
+    if len(text) - start > limit and last is not None and last[0] > start:
+        pieces.append((start_line, text[start : last[0]].strip("\n")))
+        start, start_line = last
+    pieces.append((start_line, text[start:].strip("\n")))
+    return pieces
 
 
 def link_value(url):
@@ -85,99 +88,30 @@ def button_style(classes):
     return None
 
 
-def figure_style(classes):
-    """The figure style for 11ty classes, and the classes whose look that style loses."""
-    rounded = [name for name in classes if name in ROUNDED_CLASSES]
-    greyscale = [name for name in classes if name.startswith(("image-greyscale", "greyscale"))]
-    for layout_classes, layout in ((PORTRAIT_CLASSES, "portrait"), (WIDE_CLASSES, "wide")):
-        if layout_classes.intersection(classes):
-            return layout, rounded + greyscale
-    if rounded and greyscale:
-        return "rounded-greyscale", []
-    return ("rounded" if rounded else "greyscale" if greyscale else ""), []
-
-
-def figure_widths(text):
-    """eleventy:widths="200,350,500" -> our widths, each the nearest one we serve."""
-    wanted = [int(w) for w in re.findall(r"\d+", text or "")]
-    if not wanted:
-        return list(DEFAULT_FIGURE_WIDTHS)
-    nearest = {
-        min(ALLOWED_WIDTHS, key=lambda allowed, w=w: (abs(allowed - w), allowed)) for w in wanted
-    }
-    return [str(width) for width in sorted(nearest)]
-
-
-def _unquote(token):
-    return token[1:-1].replace("\\'", "'").replace('\\"', '"')
-
-
-def _lookup(meta, reference):
-    value = meta
-    for part in reference.split("."):
-        if not isinstance(value, dict) or part not in value:
-            return None
-        value = value[part]
-    return value
-
-
 class BodyConverter:
-    """Converts one file's texts; ``meta`` resolves front-matter references like image.classes."""
+    """Converts one file's texts; ``meta`` resolves front-matter references like image.classes,
+    ``variables`` the ``{{ expressions }}`` 11ty would have printed."""
 
-    def __init__(self, meta):
+    def __init__(self, meta, variables=None):
         self.meta = meta
+        self.variables = variables if variables is not None else {"page": {}, **meta}
 
-    def _argument(self, token, line, out):
-        """A shortcode argument: 'text', ["a", "b"] or a front-matter reference."""
-        if token[0] in "'\"":
-            return _unquote(token)
-        if token[0] == "[":
-            return [_unquote(item) for item in ARG_RE.findall(token[1:-1]) if item[0] in "'\""]
-        value = _lookup(self.meta, token)
-        if value is None:
-            out.warnings.append((line, f"ImgFigure argument '{token}' is not in the front matter"))
-        return value
-
-    def _figure(self, match, line, out):
-        tokens = ARG_RE.findall(match["args"])
-        args = [self._argument(token, line, out) for token in tokens]
-        image = IMAGE_RE.search(match["inner"])
-        if not image:
-            out.warnings.append((line, "ImgFigure without a Markdown image: kept as text"))
-            return None
-        caption = args[0] if args and isinstance(args[0], str) else ""
-        classes = []
-        for arg in args[1:]:
-            classes += arg.split() if isinstance(arg, str) else [str(c) for c in arg or []]
-        curly = image["curly"] or "{}"
-        classes += _classes(curly)
-        style, lost = figure_style(classes)
-        if lost:
-            out.warnings.append(
-                (line, f"figure style '{style}' cannot also show {', '.join(lost)}: left out")
-            )
-        widths = figure_widths(_attr(curly, "eleventy:widths"))
-        return FigureSpec(image["src"], image["alt"].strip(), caption.strip(), style, widths, line)
-
-    @staticmethod
-    def _template_tags(text, first_line, out):
-        """Report each template tag; escape its "{" so the page shows it instead of reading
-        it as {.attributes} (not inside code, which shows it as it is)."""
-        kept, position = [], 0
-        for tag in TEMPLATE_RE.finditer(text):
-            line = first_line + text.count("\n", 0, tag.start())
-            snippet = " ".join(tag.group(0).split())
-            out.warnings.append((line, f"unsupported template tag {snippet[:60]}: kept as text"))
-            line_start = text.rfind("\n", 0, tag.start()) + 1
-            in_code_span = text.count("`", line_start, tag.start()) % 2
-            if not (_inside_fence(text, tag.start()) or in_code_span):
-                kept += [text[position : tag.start()], "\\"]
-                position = tag.start()
-        return "".join(kept) + text[position:]
+    def _markdown(self, text, first_line, out):
+        """``text`` with its template code resolved, as blocks (and as draft blocks)."""
+        templated = resolve_templates(text, first_line, self.variables)
+        out.warnings += templated.warnings
+        published = self._markdown_with_ctas(templated.published, first_line, out)
+        if templated.draft is not None and out.draft_blocks is None:
+            out.draft_blocks = list(out.blocks)
+        if out.draft_blocks is not None:
+            draft = templated.draft if templated.draft is not None else templated.published
+            out.draft_blocks += self._markdown_with_ctas(draft, first_line, None)
+        out.blocks += published
 
     def _markdown_with_ctas(self, text, first_line, out):
-        """Split ``text`` around paragraphs that are a single styled link (outside code)."""
-        text = self._template_tags(text, first_line, out)
+        """Blocks of ``text``, split around paragraphs that are a single styled link (outside
+        code). ``out`` collects the limits it passes (None: not checked)."""
+        blocks = []
         pending, pending_line, fence = [], first_line, None
         lines = text.split("\n")
         for number, raw in enumerate(lines):
@@ -196,10 +130,11 @@ class BodyConverter:
             if buttons is None or len(buttons) > 1:
                 pending.append(raw)
                 continue
-            self._add_markdown("\n".join(pending), pending_line, out)
+            self._add_markdown("\n".join(pending), pending_line, out, blocks)
             pending, pending_line = [], first_line + number + 1
-            out.blocks.append(("call_to_action", buttons[0]))
-        self._add_markdown("\n".join(pending), pending_line, out)
+            blocks.append(("call_to_action", buttons[0]))
+        self._add_markdown("\n".join(pending), pending_line, out, blocks)
+        return blocks
 
     @staticmethod
     def _buttons(line):
@@ -208,7 +143,7 @@ class BodyConverter:
             return None
         buttons, position = [], 0
         for match in LINK_RE.finditer(line):
-            style, link = button_style(_classes(match["curly"])), link_value(match["url"])
+            style, link = button_style(classes_of(match["curly"])), link_value(match["url"])
             if line[position : match.start()].strip() or style is None or link is None:
                 return None
             buttons.append({"label": match["label"].strip(), "link": link, "style": style})
@@ -216,40 +151,39 @@ class BodyConverter:
         return buttons if buttons and not line[position:].strip() else None
 
     @staticmethod
-    def _add_markdown(text, line, out):
+    def _add_markdown(text, line, out, blocks):
         """A Markdown block of ``text`` (on the file's ``line`` on), checked against the limits
         the editor's form applies, unless it is blank."""
         line += len(text) - len(text.lstrip("\n"))
         text = text.strip("\n")
         if not text.strip():
             return
-        if problem := check(text):
-            out.past_limits.append((line + problem.line - 1, problem.message))
-        out.blocks.append(("markdown", text))
+        for offset, piece in split_long(text):
+            piece_line = line + offset
+            if out is not None and (problem := check(piece)):
+                out.past_limits.append((piece_line + problem.line - 1, problem.message))
+            blocks.append(("markdown", piece))
 
     def body(self, text, first_line):
         """The body's blocks and warnings; ``first_line`` is the file's line of ``text[0]``."""
         out = Converted()
-        position = 0
-        for match in FIGURE_RE.finditer(text):
-            if _inside_fence(text, match.start()):
-                continue
-            line = first_line + text.count("\n", 0, match.start())
-            figure = self._figure(match, line, out)
-            if figure is None:
-                continue
-            before_line = first_line + text.count("\n", 0, position)
-            self._markdown_with_ctas(text[position : match.start()], before_line, out)
+        position, line = 0, first_line
+        for start, end, figure in FigureFinder(self.meta, out.warnings).find(text, first_line):
+            self._markdown(text[position:start], line, out)
+            line += text.count("\n", position, end)
             out.blocks.append(("figure", figure))
-            position = match.end()
-        self._markdown_with_ctas(text[position:], first_line + text.count("\n", 0, position), out)
+            if out.draft_blocks is not None:
+                out.draft_blocks.append(("figure", figure))
+            position = end
+        self._markdown(text[position:], line, out)
         return out
 
     def jumbotron(self, text, line):
         """The jumbotron's Markdown and its buttons: paragraphs made only of button links."""
         out = Converted()
         kept, buttons = [], []
-        text = self._template_tags(text, line, out)
+        templated = resolve_templates(text, line, self.variables)
+        text, out.warnings = templated.published, templated.warnings
         for paragraph in re.split(r"\n[ \t]*\n", text.strip()):
             found = [self._buttons(row.strip()) for row in paragraph.strip().split("\n")]
             links = [button for row in found if row for button in row]
@@ -265,14 +199,3 @@ class BodyConverter:
             out.past_limits.append((line, f"the jumbotron: {problem.message}"))
         out.blocks.append(("jumbotron", {"text": text, "buttons": buttons}))
         return out
-
-
-def _inside_fence(text, offset):
-    inside, fence = False, None
-    for match in FENCE_RE.finditer(text, 0, offset):
-        marker = match.group(1)
-        if fence is None:
-            fence, inside = marker, True
-        elif marker[0] == fence[0] and len(marker) >= len(fence):
-            fence, inside = None, False
-    return inside

@@ -6,7 +6,7 @@ Only reads and checks values; which of them a page type keeps is decided when it
 import datetime as dt
 from dataclasses import dataclass, field
 
-from importer.source import Problem
+from importer.address import fallback_title, page_date, page_url, page_variables, unpublished
 
 PROMOTED_TAG = "#servicePromoted"
 
@@ -19,10 +19,16 @@ KNOWN_KEYS = {
     "layout",
     "type",
     "permalink",
+    "permalink.build",
+    "draft",
+    "eleventyExcludeFromCollections",
+    "eleventyComputed",
+    "eleventyComputed.permalink",
     "tags",
     "jumbotron",
     "showTOC",
     "redirect_from",
+    "redirectFrom",
     "eleventyNavigation",
     "eleventyNavigation.key",
     "eleventyNavigation.parent",
@@ -43,6 +49,7 @@ KNOWN_KEYS = {
     "intro",
     "author",
     "categories",
+    "category",
     "form",
     "form.subject",
     "form.to",
@@ -96,7 +103,8 @@ class PageFields:
     navigation: Navigation | None = None
     layout: str = ""
     type: str = ""
-    permalink: str | bool | None = None
+    url: str | None = None  # what 11ty published the file at; None: nothing
+    draft: str = ""  # why the page is a draft (11ty did not publish it); "" when live
     redirect_from: list[str] = field(default_factory=list)
     image_src: str = ""
     image_alt: str = ""
@@ -182,17 +190,6 @@ def _navigation(source, meta):
     )
 
 
-def _permalink(source, value):
-    if value is None or value is False:
-        return value
-    if not isinstance(value, str) or "{{" in value or "{%" in value:
-        source.warn(
-            "'permalink' with template code is not supported: the path is used", "permalink"
-        )
-        return None
-    return value.strip()
-
-
 def _form(source, meta):
     form = _section(source, "form", meta.get("form"))
     if not form:
@@ -229,7 +226,16 @@ def _form(source, meta):
 
 
 # Keys whose value is a group of known keys (list items count under their list: form.fields).
-SECTIONS = {"eleventyNavigation", "meta", "pagemeta", "image", "form", "form.fields"}
+SECTIONS = {
+    "eleventyNavigation",
+    "meta",
+    "pagemeta",
+    "image",
+    "form",
+    "form.fields",
+    "permalink",
+    "eleventyComputed",
+}
 
 
 def report_unknown_keys(source):
@@ -239,22 +245,40 @@ def report_unknown_keys(source):
             source.warn(f"unknown key '{key}' ignored", line=line)
 
 
-def read_fields(source):
-    """The PageFields of a parsed SourceFile; problems go to ``source.warnings``/``error``."""
+def read_fields(source, global_data=None, title_key=""):
+    """The PageFields of a parsed SourceFile; problems go to ``source.warnings``/``error``.
+
+    ``source.meta`` is the file's data (the cascade and its front matter); ``global_data``
+    the variables of ``_data/`` that permalinks may use.
+    """
     meta = source.meta
     report_unknown_keys(source)
+    title = _text(source, "title", meta.get("title"))
+    if not title:
+        title, origin = fallback_title(source, title_key)
+        source.warn(f"no title: {origin} used ('{title}')", "title")
+    date_value, date_from_name = page_date(source, meta.get("date"))
+    published_on = _date(source, "date", date_value) or date_from_name
+    url = page_url(source, page_variables(source, global_data or {}, title, published_on))
+    draft, draft_key = unpublished(meta)
+    if draft:
+        source.warn(
+            f"{draft}: imported as a draft, not live; its old URLs are redirected by the first "
+            "import after an editor publishes it",
+            draft_key,
+        )
     meta_section = _section(source, "meta", meta.get("meta"))
     pagemeta = _section(source, "pagemeta", meta.get("pagemeta"))
     image = _section(source, "image", meta.get("image"))
     tags = _strings(source, "tags", meta.get("tags"))
     description = _text(source, "description", meta.get("description"))
     fields = PageFields(
-        title=_text(source, "title", meta.get("title")),
+        title=title,
         seo_title=_text(source, "meta.title", meta_section.get("title")),
         search_description=_text(source, "meta.description", meta_section.get("description"))
         or description,
         description=description,
-        published_on=_date(source, "date", meta.get("date")),
+        published_on=published_on,
         updated_on=_date(source, "updated", meta.get("updated")),
         show_toc=_flag(source, "showTOC", meta.get("showTOC")),
         show_page_meta=_flag(source, "pagemeta.show", pagemeta.get("show")),
@@ -264,17 +288,18 @@ def read_fields(source):
         navigation=_navigation(source, meta),
         layout=_text(source, "layout", meta.get("layout")),
         type=_text(source, "type", meta.get("type")),
-        permalink=_permalink(source, meta.get("permalink")),
-        redirect_from=_strings(source, "redirect_from", meta.get("redirect_from")),
+        url=url,
+        draft=draft,
+        redirect_from=_strings(source, "redirect_from", meta.get("redirect_from"))
+        + _strings(source, "redirectFrom", meta.get("redirectFrom")),
         image_src=_text(source, "image.src", image.get("src")),
         image_alt=_text(source, "image.alt", image.get("alt")),
         summary=_text(source, "summary", meta.get("summary")),
         intro=_text(source, "intro", meta.get("intro")),
         author=_text(source, "author", meta.get("author")),
-        categories=_strings(source, "categories", meta.get("categories")),
+        categories=_strings(source, "category", meta.get("category"))
+        + _strings(source, "categories", meta.get("categories")),
         form=_form(source, meta),
         jumbotron=_text(source, "jumbotron", meta.get("jumbotron")),
     )
-    if not fields.title:
-        source.error = Problem("no title: add `title:` to the front matter", 2)
     return fields

@@ -1,11 +1,14 @@
 """Which page type a file becomes: `layout` / `type` / folder, through a small overridable map.
 
 The default map (docs/importing.md) can be extended or overridden with ``--map FILE``, a YAML
-file with up to three sections, each mapping a pattern to a kind::
+file with up to three sections, each mapping a pattern to a kind, and two renaming blog tags
+and categories::
 
     layout: {"article*": blog_post}
     type: {landing: standard}
     folder: {news: blog_post}
+    tags: {posts: null, js: javascript}
+    categories: {Tech: technology}
 
 Patterns are shell-style (fnmatch) and matched against the layout without its extension
 ("post.njk" -> "post"), the type, and each folder of the file's path.
@@ -50,7 +53,12 @@ DEFAULT_MAP = {
     ],
     "type": [("post", "blog_post"), ("service", "service")],
     "folder": [("blog", "blog_post"), ("posts", "blog_post")],
+    # 11ty tag -> our tag (None: dropped). 11ty's collection tags name lists, not topics.
+    "tags": {"all": None, "post": None, "posts": None},
+    # 11ty category or tag -> our blog category (slug or name).
+    "categories": {},
 }
+NAME_SECTIONS = ("tags", "categories")
 
 
 class KindMapError(ValueError):
@@ -83,7 +91,12 @@ def load_kind_map(path):
     for section, defaults in DEFAULT_MAP.items():
         entries = data.get(section) or {}
         if not isinstance(entries, dict):
-            raise KindMapError(f"--map {path}: '{section}' should map patterns to kinds")
+            raise KindMapError(f"--map {path}: '{section}' should map names to values")
+        if section in NAME_SECTIONS:
+            if any(not isinstance(v, str | type(None)) for v in entries.values()):
+                raise KindMapError(f"--map {path}: '{section}' should map names to names")
+            merged[section] = {**defaults, **{str(k): v for k, v in entries.items()}}
+            continue
         for kind in entries.values():
             if kind not in KINDS:
                 raise KindMapError(
@@ -91,6 +104,22 @@ def load_kind_map(path):
                 )
         merged[section] = [(str(p), k) for p, k in entries.items()] + defaults
     return merged
+
+
+def map_names(tags, categories, kind_map):
+    """(tags, categories) of a blog post after the map's ``tags`` and ``categories``: a tag
+    the ``categories`` section names becomes that category."""
+    renamed = kind_map["categories"]
+    wanted = [renamed.get(name, name) for name in categories]
+    kept = []
+    for tag in tags:
+        if tag in renamed:
+            wanted.append(renamed[tag])
+        elif tag in kind_map["tags"]:
+            kept += [kind_map["tags"][tag]] if kind_map["tags"][tag] else []
+        else:
+            kept.append(tag)
+    return sorted(set(kept)), list(dict.fromkeys(wanted))
 
 
 def _match(entries, value):

@@ -6,13 +6,15 @@ tree rules forbid that type under their parent they become standard pages (or mo
 blog posts go to the blog index. Every change of plan is a warning on the file.
 """
 
+from collections import Counter
+
 from wagtail.models import Page
 
-from blog.models import BlogIndexPage
 from importer.models import ImportedPage
 from importer.page_kinds import KIND_LABELS, allowed_under, kind_of, mapped_kind, model_for
 from importer.source import Problem
 from importer.tree import Node, top_down
+from pages.models import HomePage
 
 
 def site_path(page):
@@ -21,16 +23,21 @@ def site_path(page):
     return parts[2] if parts else page.url_path
 
 
+BLOG_SECTION = "blog:"  # the ImportedPage source of a blog index generated for an import
+
+
 class Placement:
-    def __init__(self, builder, under, kind_map):
+    def __init__(self, builder, under, kind_map, blog=None):
         self.builder = builder
         self.under = under
         self.kind_map = kind_map
+        self.chosen_blog = blog  # --blog: the existing blog index posts go to
         self.root = builder.root or Node(ident="", title=under.title)
         self.root.page, self.root.kind, self.root.url = under, kind_of(under), site_path(under)
         self.nodes = builder.top_down()
         self._singletons = {}
         self._slugs = {}  # parent node -> slugs taken among its children
+        self._existing = {}  # parent node -> the slugs its existing children had
         self._blog = None
 
     def run(self):
@@ -54,10 +61,14 @@ class Placement:
         return top_down(n for n in self.nodes if n.parent is None or n.parent not in self.nodes)
 
     def _match(self):
-        records = {
-            record.source_path: record.page.specific
-            for record in ImportedPage.objects.filter(import_root=self.under).select_related("page")
-        }
+        rows = list(
+            ImportedPage.objects.filter(import_root=self.under).values_list("source_path", "page")
+        )
+        # One query per page type, not one per page (a re-run of 1,000 files).
+        found = Page.objects.filter(pk__in=[pk for _, pk in rows]).specific()
+        pages = {page.pk: page for page in found}
+        records = {path: pages[pk] for path, pk in rows if pk in pages}
+        self._records = records
         used = {self.under.pk}
         for node in self.nodes:
             nav = node.entry.fields.navigation if node.entry else None
@@ -99,8 +110,12 @@ class Placement:
             if parent_kind == "blog_index":
                 return "blog_post"
         children = [c for c in node.children if c.entry is not None]
-        if node.generated and any(
-            mapped_kind(c.entry.fields, c.ident, self.kind_map) == "blog_post" for c in children
+        if (
+            node.generated
+            and self.chosen_blog is None
+            and any(
+                mapped_kind(c.entry.fields, c.ident, self.kind_map) == "blog_post" for c in children
+            )
         ):
             return "blog_index"
         # A top-level page whose children include a promoted service is a services section.
@@ -122,10 +137,12 @@ class Placement:
     def _fit(self, node):
         while True:
             parent_model = self._parent_model(node)
-            in_blog = issubclass(parent_model, BlogIndexPage)
-            if node.kind == "blog_post" and not in_blog and (blog := self._blog_index()):
-                self._move(node, blog)
-                continue
+            in_blog = parent_model is model_for("blog_index")
+            if node.kind == "blog_post" and (not in_blog or self.chosen_blog is not None):
+                blog = self._blog_index()
+                if self.parent(node) is not blog:
+                    self._move(node, blog)
+                    continue
             if allowed_under(node.kind, parent_model) and not self._taken(node.kind, node):
                 return
             label = KIND_LABELS[node.kind]
@@ -144,15 +161,37 @@ class Placement:
             self._move(node, node.parent.parent)
 
     def _blog_index(self):
-        for node in self.nodes:
-            if node.kind == "blog_index":
-                return node
-        if self._blog is None:
-            page = BlogIndexPage.objects.order_by("path").first()
-            if page is not None:
-                self._blog = Node(ident=f"page:{page.pk}", title=page.title, page=page)
-                self._blog.kind = "blog_index"
+        """Where posts go: the import's own blog index, the one --blog chose, else a blog
+        index generated for the import beside its tree (never an existing one by chance)."""
+        if self.chosen_blog is None:
+            for node in self.nodes:
+                if node.kind == "blog_index":
+                    return node
+        if self._blog is None and self.chosen_blog is not None:
+            page = self.chosen_blog
+            self._blog = Node(ident=f"page:{page.pk}", title=page.title, page=page)
+            self._blog.kind = "blog_index"
+        elif self._blog is None:
+            self._blog = self._generated_blog()
         return self._blog
+
+    def _generated_blog(self):
+        posts = [n for n in self.nodes if n.kind == "blog_post" and n.entry is not None]
+        prefixes = Counter(
+            n.old_url.strip("/").split("/")[0] for n in posts if n.old_url and n.old_url != "/"
+        )
+        slug = prefixes.most_common(1)[0][0] if prefixes else "blog"
+        slug = "blog" if slug.isdigit() else slug  # /2024/01/post/: a dated folder
+        blog = Node(ident=BLOG_SECTION, title="Blog", show_in_menus=True, slug=slug or "blog")
+        blog.kind = "blog_index"
+        blog.warnings.append(Problem("a blog index generated for the import's posts"))
+        blog.page = self._records.get(BLOG_SECTION)
+        if not isinstance(self.under, HomePage):  # a blog index lives under the home page
+            home = self.under.get_site().root_page.specific
+            blog.parent = Node(ident=f"page:{home.pk}", title=home.title, page=home)
+            blog.parent.kind, blog.parent.url = "home", site_path(home)
+        self.nodes.append(blog)
+        return blog
 
     @staticmethod
     def _move(node, parent):
@@ -183,7 +222,10 @@ class Placement:
                 parent.page.get_children() if parent.page is not None else Page.objects.none()
             )
             self._slugs[parent] = set(children.values_list("slug", flat=True))
+            self._existing[parent] = frozenset(self._slugs[parent])
         taken = self._slugs[parent]
+        if node.slug in self._existing[parent]:
+            node.clash = f"{parent.url}{node.slug}/"
         slug, number = node.slug, 2
         while slug in taken:
             slug, number = f"{node.slug}-{number}", number + 1

@@ -6,13 +6,17 @@ A dry run prints this plan; a real run executes it (importer.writer).
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from wagtail.models import Page
+
 from blog.snippets import Author, BlogCategory
+from importer.address import page_variables
 from importer.body import BodyConverter
+from importer.cascade import DataCascade, deep_merge
 from importer.fields import read_fields
 from importer.images import MediaLibrary
 from importer.placement import Placement
 from importer.snippets import Snippets, photo_title
-from importer.source import Problem, markdown_files, read_source
+from importer.source import Problem, content_files, read_source
 from importer.tree import TreeBuilder
 from importer.values import Resolver, changed_fields, page_values
 
@@ -23,6 +27,17 @@ class Entry:
     fields: object = None  # PageFields
     jumbotron: list = field(default_factory=list)
     body: list = field(default_factory=list)
+    draft_body: list | None = None  # the body with notices for editors, when it has any
+
+
+@dataclass
+class Clash:
+    """An old URL of the import that an existing live page answers: the page was kept."""
+
+    url: str
+    label: str  # the file (or section) that wanted it
+    kept: str  # the page that kept the address
+    instead: str  # what the import did instead
 
 
 @dataclass
@@ -51,6 +66,12 @@ class PlanResolver(Resolver):
         self.plan.images.setdefault(found.path, (found, self.entry.source.path))
         return found.existing_id or f"new image {found.sha1}"
 
+    def link_problem(self, message):
+        reported = self.plan.link_problems.setdefault(self.entry.source.path, set())
+        if message not in reported:  # once per target, though the body and its draft link it
+            reported.add(message)
+            self.entry.source.warnings.append(Problem(message))
+
     def author(self, name):
         _, new = self.plan.snippets.author_row(name)
         if new:
@@ -68,30 +89,46 @@ class PlanResolver(Resolver):
 
 
 class Plan:
-    def __init__(self, source_dir, *, under, media_dir=None, kind_map):
+    def __init__(self, source_dir, *, under, media_dir=None, kind_map, title_key="", blog=None):
         self.source_dir = Path(source_dir)
         self.under = under
         self.site = under.get_site()  # old URLs were this site's: its redirects
         self.media = MediaLibrary(media_dir or source_dir, source_dir)
         self.snippets = Snippets(self.source_dir)
+        self.cascade = DataCascade(self.source_dir)
+        self.title_key = title_key
         self.images = {}  # path -> (FoundImage, first file using it)
-        self.entries = [self._read(file) for file in markdown_files(self.source_dir)]
+        self.link_problems = {}  # file -> the .md links already reported
+        markdown, self.skipped = content_files(self.source_dir)
+        self.entries = [self._read(file) for file in markdown]
         readable = [entry for entry in self.entries if entry.source.error is None]
         builder = TreeBuilder(readable).build()
-        self.placement = Placement(builder, under, kind_map)
+        self.kind_map = kind_map
+        self.placement = Placement(builder, under, kind_map, blog)
         self.steps = [Step(node) for node in self.placement.run()]
         self.root_step = Step(self.placement.root) if builder.root else None
+        self._urls = {s.node.ident: s.node.url for s in self.all_steps() if s.node.entry}
         self._plan_pages()
         self._plan_redirects()
+        self._plan_clashes()
         self._plan_photos()
 
     def _read(self, file):
         source = read_source(file, self.source_dir)
         entry = Entry(source=source)
         if source.error is None:
-            entry.fields = read_fields(source)
+            data, origins, problems = self.cascade.for_file(source.path)
+            source.meta = deep_merge(data, source.meta)
+            source.origins = {k: p for k, p in origins.items() if k not in source.key_lines}
+            for data_file in problems:
+                source.warn(f"{data_file.path}: {data_file.problem}")
+            entry.fields = read_fields(source, self.cascade.global_data, self.title_key)
         if source.error is None:
-            converter = BodyConverter(source.meta)
+            fields = entry.fields
+            variables = page_variables(
+                source, self.cascade.global_data, fields.title, fields.published_on
+            )
+            converter = BodyConverter(source.meta, variables)
             converted = [converter.body(source.body, source.body_line)]
             if entry.fields.jumbotron:
                 # A block scalar (`jumbotron: |`) starts on the line after its key.
@@ -100,6 +137,7 @@ class Plan:
                 converted.append(converter.jumbotron(entry.fields.jumbotron, line))
                 entry.jumbotron = converted[-1].blocks
             entry.body = converted[0].blocks
+            entry.draft_body = converted[0].draft_blocks
             for part in converted:
                 source.warnings += [Problem(message, line) for line, message in part.warnings]
             # A block the editor's form would refuse fails the file; the others still import.
@@ -109,6 +147,15 @@ class Plan:
             if past:
                 source.error, source.warnings = past[0], [*past[1:], *source.warnings]
         return entry
+
+    def url_of(self, path):
+        """The new address of the page imported from the file ``path`` (None: not imported)."""
+        return self._urls.get(path)
+
+    @staticmethod
+    def will_be_live(node):
+        """Whether the node's page is live after the import (a new draft is not)."""
+        return node.page.live if node.page is not None else not node.draft
 
     @staticmethod
     def existing_ids(model, **lookup):
@@ -125,11 +172,13 @@ class Plan:
                 step.action = "fail"
                 continue
             resolver = PlanResolver(self, node.entry) if node.entry else None
-            values = page_values(node, resolver, is_import_root=node is self.placement.root)
+            is_root = node is self.placement.root
+            values = page_values(node, resolver, is_import_root=is_root)
+            notes = page_values(node, resolver, is_import_root=is_root, with_notices=True)
             if node.page is None:
                 continue
             latest = node.page.get_latest_revision_as_object()
-            step.changed = changed_fields(latest, values)
+            step.changed = changed_fields(latest, notes or values)
             step.action = "update" if step.changed else "unchanged"
 
     def _plan_redirects(self):
@@ -138,6 +187,9 @@ class Plan:
         for step in self.all_steps():
             node = step.node
             if node.entry is None or step.action == "fail":
+                continue
+            if not self.will_be_live(node):
+                # An old URL that 11ty never served, or a draft: nothing to send there yet.
                 continue
             wanted = []
             if node.old_url and node.old_url != node.url:
@@ -161,6 +213,35 @@ class Plan:
                     continue
                 if old not in [known for known, _ in step.redirects]:
                     step.redirects.append((old, why))
+
+    def _live_pages(self, exclude):
+        """{site path: title} of the site's live pages, but ``exclude`` (pks)."""
+        root = self.site.root_page
+        pages = (
+            Page.objects.live()
+            .descendant_of(root, inclusive=True)
+            .exclude(pk__in=exclude)
+            .values_list("url_path", "title")
+        )
+        return {"/" + path[len(root.url_path) :]: title for path, title in pages}
+
+    def _plan_clashes(self):
+        """Old URLs and addresses of the import that existing live pages keep."""
+        steps = self.all_steps()
+        ours = [step.node.page.pk for step in steps if step.node.page is not None]
+        live = self._live_pages(ours)
+        self.clashes = []
+        for step in steps:
+            node = step.node
+            if node.clash and node.page is None:
+                kept = f"the live page {node.clash} ({live.get(node.clash, '?')})"
+                self.clashes.append(Clash(node.clash, step.label, kept, f"imported at {node.url}"))
+            for old, why in step.redirects:
+                key = old if old.endswith("/") else old + "/"
+                if key in live and key != node.clash:
+                    kept = f"the live page {key} ({live[key]})"
+                    instead = f"no redirect to {node.url} ({why})"
+                    self.clashes.append(Clash(old, step.label, kept, instead))
 
     def _plan_photos(self):
         authors = self.snippets.authors_file

@@ -15,6 +15,8 @@ def format_plan(plan):
     for entry in plan.entries:
         if entry.source.error is not None:
             lines.append(f"  fail       {entry.source.path}: {entry.source.error}")
+    for path, why in plan.skipped:
+        lines.append(f"  skip       {path}: {why}")
     for step in plan.all_steps():
         node = step.node
         kind = KIND_LABELS.get(node.kind, "page")
@@ -22,7 +24,8 @@ def format_plan(plan):
             lines.append(f"  fail       {step.label}: {node.error}")
             continue
         changed = f": {', '.join(step.changed)}" if step.changed else ""
-        lines.append(f"  {step.action:<10} {node.url:<40} {step.label} ({kind}){changed}")
+        draft = ", draft" if not plan.will_be_live(node) else ""
+        lines.append(f"  {step.action:<10} {node.url:<40} {step.label} ({kind}{draft}){changed}")
     redirects = [(old, step) for step in plan.all_steps() for old in step.redirects]
     lines += ["", f"Redirects ({len(redirects)}, 301; the redirect store may still refuse some)"]
     lines += [
@@ -33,10 +36,16 @@ def format_plan(plan):
         reuse = f"reuse image #{found.existing_id}" if found.existing_id else "import"
         lines.append(f"  {reuse:<16} {found.path.name}  ({used_by})")
     data_files = plan.snippets.data_files()
-    if data_files:
+    known = {data.path for data in data_files}
+    cascade = [data for data in plan.cascade.data_files() if data.path not in known]
+    if data_files or cascade:
         lines += ["", "Data files"]
         for data in data_files:
             state = f"fail: {data.error}" if data.error else f"{len(data.rows)} entries"
+            lines.append(f"  {data.path}: {state}")
+        for data in cascade:
+            global_data = data.path.startswith("_data/")
+            state = data.problem or ("variables" if global_data else "applied")
             lines.append(f"  {data.path}: {state}")
     lines += ["", "Warnings"]
     sources = [(e.source.path, e.source.warnings) for e in plan.entries]
@@ -45,6 +54,16 @@ def format_plan(plan):
     for label, problems in sources:
         if problems:
             lines += [f"  {label}", *_problems(problems)]
+    return "\n".join(lines) + "\n"
+
+
+def format_clashes(plan):
+    """The old URLs that existing live pages kept (empty when there are none)."""
+    if not plan.clashes:
+        return ""
+    lines = [f"Clashes ({len(plan.clashes)}): old URLs that existing live pages answer"]
+    for clash in plan.clashes:
+        lines.append(f"  {clash.url}  {clash.label}: kept {clash.kept}; {clash.instead}")
     return "\n".join(lines) + "\n"
 
 
@@ -57,9 +76,11 @@ def format_summary(results, images_imported=None):
         lines += _problems(result.problems)
     counts = {
         status: sum(r.status == status for r in results)
-        for status in ("created", "updated", "unchanged", "failed")
+        for status in ("created", "updated", "unchanged", "failed", "skipped")
     }
-    totals = ", ".join(f"{count} {status}" for status, count in counts.items())
+    totals = ", ".join(
+        f"{count} {status}" for status, count in counts.items() if count or status != "skipped"
+    )
     images = "" if images_imported is None else f"; {images_imported} images imported"
     lines.append(totals + images)
     return "\n".join(lines) + "\n"

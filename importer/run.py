@@ -7,6 +7,7 @@ from pathlib import Path
 
 from wagtail.models import Site
 
+from blog.models import BlogIndexPage
 from importer.page_kinds import DEFAULT_MAP, KindMapError, load_kind_map
 from importer.placement import under_page
 from importer.plan import Plan
@@ -17,7 +18,7 @@ class ImportArgumentError(ValueError):
     """A bad folder, --under page or --map file: nothing was read."""
 
 
-def plan_import(source_dir, *, media_dir=None, under=None, map_file=None):
+def plan_import(source_dir, *, media_dir=None, under=None, map_file=None, title_key="", blog=None):
     """The Plan for importing ``source_dir``; ``under`` is a URL path on the default site."""
     source = Path(source_dir)
     if not source.is_dir():
@@ -30,11 +31,24 @@ def plan_import(source_dir, *, media_dir=None, under=None, map_file=None):
     root = under_page(under or "/", site)
     if root is None:
         raise ImportArgumentError(f"--under {under}: no page has that address")
+    blog_page = None
+    if blog is not None:
+        found = under_page(blog, site)
+        blog_page = found.specific if found is not None else None
+        if not isinstance(blog_page, BlogIndexPage):
+            raise ImportArgumentError(f"--blog {blog}: no blog index has that address")
     try:
         kind_map = load_kind_map(map_file) if map_file else DEFAULT_MAP
     except KindMapError as error:
         raise ImportArgumentError(str(error)) from error
-    return Plan(source, under=root.specific, media_dir=media_dir, kind_map=kind_map)
+    return Plan(
+        source,
+        under=root.specific,
+        media_dir=media_dir,
+        kind_map=kind_map,
+        title_key=title_key,
+        blog=blog_page,
+    )
 
 
 def run_import(plan, progress=None):

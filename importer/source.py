@@ -5,11 +5,18 @@ because PyYAML's loaders silently keep the last of two equal keys, and the repor
 duplicates and unknown keys with their lines.
 """
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 from frontmatter.default_handlers import YAMLHandler
+
+from importer.js_front_matter import NotALiteral, parse_js_front_matter
+
+JS_FRONT_MATTER_RE = re.compile(
+    r"---(?:js|javascript)[ \t]*\n(?P<code>.*?)\n---[ \t]*(?:\n|$)", re.S
+)
 
 
 @dataclass
@@ -28,11 +35,14 @@ class SourceFile:
     body: str = ""
     body_line: int = 1  # the file's line number of the body's first line
     key_lines: dict[str, int] = field(default_factory=dict)  # "eleventyNavigation.key" -> line
+    origins: dict[str, str] = field(default_factory=dict)  # key -> the data file that set it
     warnings: list[Problem] = field(default_factory=list)
     error: Problem | None = None  # set when the file cannot be imported at all
 
     def warn(self, message, key=None, line=None):
-        self.warnings.append(Problem(message, line or self.key_lines.get(key)))
+        line = line or self.key_lines.get(key)
+        origin = self.origins.get((key or "").split(".")[0]) if key and not line else None
+        self.warnings.append(Problem(f"{message} (from {origin})" if origin else message, line))
 
     def body_line_at(self, offset):
         """The file's line number of the character at ``offset`` in the body."""
@@ -67,12 +77,34 @@ def _walk(node, prefix, source):
         _walk(value_node, path, source)
 
 
+def _js_front_matter(text, source):
+    """``---js`` front matter: its plain literals (importer.js_front_matter)."""
+    match = JS_FRONT_MATTER_RE.match(text)
+    if match is None:
+        source.error = Problem("the ---js front matter is not closed by a --- line", 1)
+        return source
+    source.body = text[match.end() :]
+    source.body_line = text.count("\n", 0, match.end()) + 1
+    try:
+        meta, lines, problems = parse_js_front_matter(match["code"], 2)
+    except (NotALiteral, ValueError) as error:
+        source.error = Problem(f"---js front matter that is not plain data: {error}", 2)
+        return source
+    source.meta, source.key_lines = meta, dict(lines)
+    source.warnings += [Problem(message, line) for line, message in problems]
+    return source
+
+
 def parse_source(text, path):
-    """A SourceFile for ``text``; on broken front matter, one whose ``error`` says why."""
+    """A SourceFile for ``text``; on broken front matter, one whose ``error`` says why.
+
+    A file without front matter is all body (11ty publishes it too).
+    """
     source = SourceFile(path=path, body=text)
+    if text.startswith(("---js", "---javascript")):
+        return _js_front_matter(text, source)
     handler = YAMLHandler()
     if not handler.detect(text):
-        source.error = Problem("no front matter: the file must start with a --- line", 1)
         return source
     try:
         front, body = handler.split(text)
@@ -119,15 +151,48 @@ def read_source(file, root):
     return parse_source(text, path)
 
 
+# Content files 11ty renders that this importer does not: listed as skipped, with why.
+OTHER_TEMPLATES = {
+    ".njk": "a Nunjucks template",
+    ".liquid": "a Liquid template",
+    ".html": "an HTML template",
+    ".11ty.js": "a JavaScript template",
+    ".11ty.cjs": "a JavaScript template",
+    ".11ty.mjs": "a JavaScript template",
+    ".hbs": "a Handlebars template",
+    ".mustache": "a Mustache template",
+    ".ejs": "an EJS template",
+    ".haml": "a Haml template",
+    ".pug": "a Pug template",
+    ".webc": "a WebC component",
+}
+
+
+def _in_content(file, root):
+    return not any(
+        part.startswith(("_", ".")) or part == "node_modules"
+        for part in file.relative_to(root).parts[:-1]
+    )
+
+
+def content_files(root):
+    """(every .md file, [(path, why skipped)] for 11ty's other templates), both sorted.
+
+    11ty's _data/_includes, dot folders and node_modules are not content.
+    """
+    root = Path(root)
+    markdown, skipped = [], []
+    for file in sorted(root.rglob("*")):
+        if not file.is_file() or not _in_content(file, root):
+            continue
+        if file.suffix == ".md":
+            markdown.append(file)
+        elif kind := next((k for s, k in OTHER_TEMPLATES.items() if file.name.endswith(s)), None):
+            why = f"{kind}: only Markdown content is imported; rebuild it as a page in the admin"
+            skipped.append((file.relative_to(root).as_posix(), why))
+    return markdown, skipped
+
+
 def markdown_files(root):
     """Every .md file under ``root``, sorted, skipping 11ty's _data/_includes and dot folders."""
-    root = Path(root)
-    return sorted(
-        file
-        for file in root.rglob("*.md")
-        if file.is_file()
-        and not any(
-            part.startswith(("_", ".")) or part == "node_modules"
-            for part in file.relative_to(root).parts[:-1]
-        )
-    )
+    return content_files(root)[0]

@@ -9,6 +9,7 @@ from pathlib import PurePosixPath
 
 from django.utils.text import slugify
 
+from importer.permalinks import default_url, link_to_url, strip_date
 from importer.source import Problem
 
 
@@ -29,10 +30,18 @@ class Node:
     url: str = ""
     warnings: list = field(default_factory=list)
     error: Problem | None = None  # set when the page cannot be placed or written
+    clash: str = ""  # the address an existing page kept, so this page got another slug
 
     @property
     def generated(self):
         return self.entry is None
+
+    @property
+    def draft(self):
+        """A file 11ty did not publish, or a generated section with only such pages below."""
+        if self.entry is not None:
+            return bool(self.entry.fields.draft)
+        return bool(self.children) and all(child.draft for child in self.children)
 
     @property
     def sort_key(self):
@@ -50,17 +59,16 @@ def old_url(path, permalink):
     if permalink is False:
         return None
     if isinstance(permalink, str) and permalink:
-        url = "/" + permalink.lstrip("/")
-        return url[: -len("index.html")] if url.endswith("/index.html") else url
-    stem = PurePosixPath(path).with_suffix("")
-    parts = stem.parts[:-1] if stem.name == "index" else stem.parts
-    return "/" + "".join(f"{part}/" for part in parts)
+        return link_to_url(permalink)
+    return default_url(path)
 
 
 def slug_for(url, fallback):
     """The last segment of an old URL (without .html) as a slug, else the fallback's slug."""
     segment = PurePosixPath((url or "").rstrip("/")).name if url else ""
     segment = segment[: -len(".html")] if segment.endswith(".html") else segment
+    # 11ty's file-slug rule: a dated name (2024-01-09-my-post) is the post "my-post"
+    segment = strip_date(segment)
     return slugify(segment) or slugify(fallback) or "page"
 
 
@@ -82,7 +90,7 @@ class TreeBuilder:
     def build(self):
         for entry in self.entries:
             fields, path = entry.fields, entry.source.path
-            url = old_url(path, fields.permalink)
+            url = fields.url
             nav = fields.navigation
             node = Node(
                 ident=path,
@@ -168,8 +176,8 @@ class TreeBuilder:
 
     def _by_folder(self, folder, node):
         """The node published at ``folder``'s URL, or a generated section named after it."""
-        if node.ident.endswith("/index.md") or node.ident == "index.md":
-            folder = folder.parent  # a folder's index.md is the folder itself
+        if node.old_url == f"/{folder}/" or PurePosixPath(node.ident).stem == "index":
+            folder = folder.parent  # a folder's index.md (or a/a.md) is the folder itself
         if str(folder) == ".":
             return None
         url = f"/{folder}/"

@@ -8,6 +8,8 @@ import json
 
 from blog.snippets import BlogCategory
 from importer.body import FigureSpec
+from importer.md_links import rewrite_md_links
+from importer.page_kinds import map_names
 from pages.models import ContactFormField
 
 COMMON_FIELDS = [
@@ -50,6 +52,13 @@ class Resolver:
         """(FoundImage, problem) for an image named in this file."""
         return self.plan.media.find(src, self.entry.source.path, alt)
 
+    def markdown(self, text):
+        """``text`` with its links to other Markdown files rewritten (importer.md_links)."""
+        return rewrite_md_links(text, self.entry.source.path, self.plan.url_of, self.link_problem)
+
+    def link_problem(self, message):
+        """A link that cannot be rewritten; the plan reports it (once), the writer does not."""
+
 
 def _figure_value(figure, image_id):
     return {
@@ -71,13 +80,23 @@ def stream(blocks, resolver):
             if image_id is None:
                 continue
             value = _figure_value(value, image_id)
+        elif block_type == "markdown":
+            value = resolver.markdown(value)
         raw.append({"type": block_type, "value": value})
     return raw
 
 
-def page_values(node, resolver, is_import_root=False):
-    """{field: value} for ``node``'s page type (``node.kind``)."""
+def page_values(node, resolver, is_import_root=False, with_notices=False):
+    """{field: value} for ``node``'s page type (``node.kind``).
+
+    A body with template code that could not be evaluated has two versions: the published one
+    without it, and a draft with notices for editors (``with_notices``; None when the page has
+    no such draft). A page that is a draft anyway only has the one with notices.
+    """
     entry = node.entry
+    notes = entry is not None and entry.draft_body is not None
+    if with_notices and (not notes or node.draft):
+        return None
     if entry is None:  # a generated section: only its name and menu flag
         return {"title": node.title, "show_in_menus": node.show_in_menus}
     fields = entry.fields
@@ -86,16 +105,18 @@ def page_values(node, resolver, is_import_root=False):
     if not is_import_root:
         values["show_in_menus"] = node.show_in_menus
     values["jumbotron"] = stream(entry.jumbotron, resolver)
-    values["body"] = stream(entry.body, resolver)
+    body = entry.draft_body if notes and (with_notices or node.draft) else entry.body
+    values["body"] = stream(body, resolver)
     if node.kind == "service":
         values["promoted"] = fields.promoted
         values["summary"] = fields.summary or fields.description
     elif node.kind == "blog_post":
         values["intro"] = fields.intro or fields.description
         values["author_id"] = resolver.author(fields.author) if fields.author else None
+        tags, categories = map_names(fields.tags, fields.categories, resolver.plan.kind_map)
         # Placeholders for new categories are text: sort everything as text.
-        values["categories"] = sorted((resolver.category(v) for v in fields.categories), key=str)
-        values["tags"] = sorted(set(fields.tags))
+        values["categories"] = sorted({resolver.category(v) for v in categories}, key=str)
+        values["tags"] = tags
         hero = fields.image_src and resolver.image(fields.image_src, fields.image_alt, "image.src")
         values["hero_image_id"] = hero or None
     elif node.kind == "contact":

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from wagtail.models import Page
 
+from importer.indexing import indexed_once
 from importer.models import ImportedPage
 from importer.page_kinds import model_for
 from importer.placement import site_path
@@ -46,10 +47,13 @@ class Writer:
         self.plan = plan
         self.progress = progress or (lambda done, total, label: None)
         self.pages = {}  # node -> the page written for it
+        self.children = None  # parent node -> its nodes, built on first use
         self.results = []
 
     def run(self):
         """Write everything; one Result per data file, Markdown file and generated section."""
+        for path, why in self.plan.skipped:
+            self.results.append(Result(path, "skipped", problems=[Problem(why)]))
         for entry in self.plan.entries:
             if entry.source.error is not None:
                 problems = [entry.source.error, *entry.source.warnings]
@@ -103,7 +107,11 @@ class Writer:
             return Result(step.label, "failed", problems=[failure, *problems])
         try:
             with transaction.atomic():
-                page, status = self._save_page(step, parent)
+                written = []
+                with indexed_once(written):
+                    page, status = self._save_page(step, parent)
+                    if status != "unchanged":
+                        written.append(page)
                 ImportedPage.objects.filter(
                     import_root=self.plan.under, source_path=node.ident
                 ).exclude(page=page).delete()
@@ -127,35 +135,59 @@ class Writer:
     def _save_page(self, step, parent):
         node = step.node
         resolver = WriteResolver(self.plan, node.entry) if node.entry else None
-        values = page_values(node, resolver, is_import_root=node is self.plan.placement.root)
+        is_root = node is self.plan.placement.root
+        values = page_values(node, resolver, is_import_root=is_root)
+        # Template code left out of the live page is shown to editors in a draft after it.
+        notes = page_values(node, resolver, is_import_root=is_root, with_notices=True)
         if node.page is not None:
             latest = node.page.get_latest_revision_as_object()
-            if not changed_fields(latest, values):
+            if not changed_fields(latest, notes or values):
                 return node.page, "unchanged"
-            apply_values(latest, values)
+            publish = node.page.live and not node.draft
+            apply_values(latest, values if publish else notes or values)
             revision = latest.save_revision()
-            if node.page.live:
+            if publish:
                 revision.publish()
+                self._save_notes(node.page, notes)
             return node.page, "updated"
-        page = model_for(node.kind)(slug=node.slug)
+        page = model_for(node.kind)(slug=node.slug, live=not node.draft)
         apply_values(page, values)
         if sibling := self._next_sibling(node, parent):
             sibling.add_sibling(pos="left", instance=page)
         else:
             parent.add_child(instance=page)
-        page.save_revision().publish()
+        revision = page.save_revision(clean=False)  # add_child has just validated it
+        if not node.draft:  # a draft stays a draft until an editor publishes it
+            revision.publish()
+            self._save_notes(page, notes)
         return page, "created"
+
+    @staticmethod
+    def _save_notes(page, notes):
+        """A draft revision with the notices, after the published one."""
+        if notes is None:
+            return
+        draft = type(page).objects.get(pk=page.pk).get_latest_revision_as_object()
+        apply_values(draft, notes)
+        draft.save_revision()
 
     def _next_sibling(self, node, parent):
         """The first page of this import under ``parent`` that sorts after ``node``."""
         siblings = [
             other
-            for other in self.plan.placement.nodes
-            if other.parent is node.parent and other is not node and other.sort_key > node.sort_key
+            for other in self._children_of(node.parent)
+            if other is not node and other.sort_key > node.sort_key
         ]
         pks = [page.pk for other in siblings if (page := other.page or self.pages.get(other))]
         # child_of: a sibling an editor moved elsewhere is no reference point.
         return Page.objects.child_of(parent).filter(pk__in=pks).order_by("path").first()
+
+    def _children_of(self, parent):
+        if self.children is None:  # one pass, not one per node (linear in the files)
+            self.children = {}
+            for each in self.plan.placement.nodes:
+                self.children.setdefault(each.parent, []).append(each)
+        return self.children.get(parent, [])
 
     def _save_redirects(self, step, url, problems):
         """Each old URL -> ``url``; a refused one is a warning. Whether any was created."""

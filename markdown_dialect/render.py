@@ -4,8 +4,9 @@
 "default" preset (``js-default``: CommonMark plus GFM tables and ``~~strikethrough~~``;
 ``breaks``, ``linkify`` and ``typographer`` off) with ``html: true``, indented code blocks
 disabled (Eleventy >= 2.0 disables them: ``_no_indented_code``), and the markdown-it-attrs
-port; ``maxNesting`` is ours (``limits``), and so is the walk over link labels (``link_label``:
-the same result, faster). Then, on the tokens,
+port and the usual plugins of 11ty sites (``plugins``: footnotes, ``==mark==``, emoji
+shortcodes); ``maxNesting`` is ours (``limits``), and so is the walk over link labels
+(``link_label``: the same result, faster). Then, on the tokens,
 heading ids (``headings``); then rendering; then the sanitiser (``sanitise``).
 """
 
@@ -24,6 +25,7 @@ from .attrs import curly_attributes_plugin
 from .headings import Heading, HeadingIds
 from .limits import MAX_NESTING
 from .link_label import fast_link_labels
+from .plugins import usual_plugins
 from .sanitise import sanitise
 
 
@@ -42,6 +44,7 @@ MARKDOWN = (
     MarkdownIt("js-default", {"html": True, "maxNesting": MAX_NESTING})
     .use(curly_attributes_plugin)
     .use(fast_link_labels)
+    .use(usual_plugins)  # footnotes, ==mark==, :emoji: (plugins)
 )
 MARKDOWN.block.ruler.at("code", _no_indented_code)
 # The heading levels a table of contents lists.
@@ -104,18 +107,23 @@ def strip_markdown(text: str) -> str:
     return _plain_text(render_markdown(text))
 
 
+# Reading speed for "N min read": 200 words a minute, rounded up, as 11ty sites commonly count
+# (so an imported post shows what it showed before). The one place to change it.
+WORDS_PER_MINUTE = 200
+
+
 def _minutes(words: int, words_per_minute: int) -> int:
     return max(1, math.ceil(words / words_per_minute))
 
 
-def reading_time_minutes(text: str, words_per_minute: int = 230) -> int:
+def reading_time_minutes(text: str, words_per_minute: int = WORDS_PER_MINUTE) -> int:
     """Minutes to read ``text``'s words (rounded up; at least 1 unless there is no text)."""
     if not (text or "").strip():
         return 0
     return _minutes(len(strip_markdown(text).split()), words_per_minute)
 
 
-def body_reading_time(body: RenderedBody, words_per_minute: int = 230) -> int:
+def body_reading_time(body: RenderedBody, words_per_minute: int = WORDS_PER_MINUTE) -> int:
     """``reading_time_minutes`` of an already rendered body (no second render): 0 when it
     has no words."""
     words = sum(len(_plain_text(part).split()) for part in body.html)

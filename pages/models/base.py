@@ -164,7 +164,7 @@ class BasePage(Page):
     def save(self, *args, update_fields=None, **kwargs):
         """The body's Markdown is rendered here, once, not in each view."""
         if update_fields is None or "body" in update_fields:
-            self.rendered_body = stored_markdown.store(self._markdown_texts())
+            self.rendered_body = stored_markdown.store(self._markdown_texts(), self.rendered_body)
             if update_fields is not None:
                 update_fields = [*update_fields, "rendered_body"]
         self.__dict__.pop("rendered_markdown", None)

@@ -97,13 +97,82 @@ def test_styled_links_inside_lists_code_or_a_paragraph_stay_markdown():
     assert convert(text)[0] == [("markdown", text)]
 
 
-def test_unsupported_tags_are_reported_with_their_line_and_kept_as_text():
-    blocks, warnings = convert("One.\n\n{% include 'x.njk' %}\n\nTwo {{ page.url }}.")
-    assert blocks == [("markdown", "One.\n\n\\{% include 'x.njk' %}\n\nTwo \\{{ page.url }}.")]
-    assert warnings == [
-        (12, "unsupported template tag {% include 'x.njk' %}: kept as text"),
-        (14, "unsupported template tag {{ page.url }}: kept as text"),
+def test_unevaluable_tags_leave_the_live_text_and_become_notices_in_the_draft():
+    converted = BodyConverter({}).body("One.\n\n{% include 'x.njk' %}\n\nTwo {{ page.url }}.", 10)
+    assert converted.blocks == [("markdown", "One.\n\n\n\nTwo .")]
+    assert converted.draft_blocks == [
+        (
+            "markdown",
+            "One.\n\n**⚠ Template code not imported (line 12):** ` {% include 'x.njk' %} `\n\n"
+            "Two **⚠ Template code not imported (line 14):** ` {{ page.url }} `.",
+        )
     ]
+    assert converted.warnings == [
+        (
+            12,
+            "template code {% include 'x.njk' %} cannot be evaluated: left out of the live "
+            "page, shown to editors in a draft",
+        ),
+        (
+            14,
+            "template code {{ page.url }} cannot be evaluated: left out of the live page, "
+            "shown to editors in a draft",
+        ),
+    ]
+
+
+def test_raw_is_unwrapped_comments_dropped_and_known_values_printed():
+    text = (
+        "{% raw %}Use {{ title }} in a template.{% endraw %}\n\n"
+        "```njk\n{% raw %}{% if x %}{{ y }}{% endif %}{% endraw %}\n```\n\n"
+        "{# a note #}Made by {{ site.owner }}.\n\n"
+        "{% set intro %}\nHidden\n{% endset %}\n"
+    )
+    converter = BodyConverter({}, {"site": {"owner": "Northway"}, "page": {}})
+    converted = converter.body(text, 1)
+    published = converted.blocks[0][1]
+    assert published.startswith(
+        "Use &#123;&#123; title }} in a template.\n\n"
+        "```njk\n{% if x %}{{ y }}{% endif %}\n```\n\nMade by Northway."
+    )
+    assert "Hidden" not in published and "{% set" not in published
+    assert "{% set intro %} Hidden {% endset %}" in converted.draft_blocks[0][1]
+    assert [line for line, _ in converted.warnings] == [9]
+
+
+def test_a_link_to_template_code_keeps_its_text_and_code_keeps_its_tags():
+    converted = BodyConverter({}).body(
+        "See [the feed]({{ site.url }}/feed.xml) and `{{ kept }}`.", 4
+    )
+    assert converted.blocks == [("markdown", "See the feed and `{{ kept }}`.")]
+    assert converted.draft_blocks is None
+    assert converted.warnings == [
+        (
+            4,
+            "link to {{ site.url }}/feed.xml left out: its address is template code (its "
+            "text is kept)",
+        ),
+        (4, "template code {{ kept }} in code: kept"),
+    ]
+
+
+def test_image_shortcodes_and_local_images_on_their_own_line_become_figures():
+    text = (
+        'Intro.\n\n{% image "./photo.png", "A desk" %}\n\n'
+        '![A chart](charts/growth.png "Growth")\n\n'
+        '<img src="/img/team.jpg" alt="The team" class="image-rounded">\n\n'
+        "![Remote](https://example.org/x.png)\n\n"
+        "Inline ![icon](i.png) stays.\n\n```\n![code](c.png)\n```"
+    )
+    blocks, warnings = convert(text)
+    figures = [value for kind, value in blocks if kind == "figure"]
+    assert [(f.src, f.alt, f.caption, f.style, f.line) for f in figures] == [
+        ("./photo.png", "A desk", "", "", 12),
+        ("charts/growth.png", "A chart", "Growth", "", 14),
+        ("/img/team.jpg", "The team", "", "rounded", 16),
+    ]
+    assert [kind for kind, _ in blocks] == ["markdown", "figure", "figure", "figure", "markdown"]
+    assert blocks[-1][1].startswith("![Remote](https://example.org/x.png)")
 
 
 def test_jumbotron_button_links_become_buttons_and_the_rest_stays():

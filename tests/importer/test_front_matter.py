@@ -37,15 +37,12 @@ def test_broken_yaml_is_an_error_with_its_line():
     assert str(source.error) == "line 3: broken YAML: mapping values are not allowed here"
 
 
-def test_a_file_without_front_matter_or_title_is_an_error():
-    assert str(read("Just text")[0].error) == (
-        "line 1: no front matter: the file must start with a --- line"
-    )
+def test_a_file_without_front_matter_is_all_body_and_unclosed_front_matter_an_error():
+    source, fields = read("Just text")
+    assert source.error is None and source.body == "Just text"
+    assert fields.title == "Page"  # the file name: see test_titles.py
     assert str(read("---\ntitle: Open\nBody")[0].error) == (
         "line 1: the front matter is not closed by a --- line"
-    )
-    assert str(read("---\ndescription: D\n---\n")[0].error) == (
-        "line 2: no title: add `title:` to the front matter"
     )
 
 

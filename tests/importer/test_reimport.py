@@ -1,9 +1,9 @@
 """Importing again: pages are matched by their source, updated in place, never duplicated."""
 
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Page, ReferenceIndex
 
-from blog.models import BlogPage
+from blog.models import BlogIndexPage, BlogPage
 from importer.models import ImportedPage
 from pages.models import StandardPage
 from tests.importer.conftest import draw
@@ -114,14 +114,35 @@ def test_a_map_file_chooses_page_types_by_folder(client, tmp_path):
     kind_map = tmp_path / "map.yaml"
     kind_map.write_text("folder:\n  news: blog_post\n")
 
-    run_import(site, "--map", kind_map)
+    run_import(site, "--map", kind_map, "--blog", "/blog/")
 
     post = page_from("news/launch.md")
     assert isinstance(post, BlogPage) and post.url == "/blog/launch/"
-    # No page was needed for the news/ folder: the post went to the blog.
+    # No page was needed for the news/ folder: the post went to the blog --blog chose.
     assert not ImportedPage.objects.filter(source_path="folder:news").exists()
     response = client.get("/news/launch/")
     assert (response.status_code, response.headers["Location"]) == (301, "/blog/launch/")
+
+
+def test_posts_go_to_a_blog_index_of_their_own_unless_blog_chooses_one(client, tmp_path):
+    site = tmp_path / "site"
+    write(site, "2024/01/launch.md", "---\ntitle: We launched\nlayout: post\n---\n\nNews.\n")
+
+    code, output = run_import(site)
+
+    assert code == 0, output
+    post = page_from("2024/01/launch.md")
+    blog = post.get_parent().specific
+    # Never merged into the site's /blog/, nor nested under the dated folders.
+    assert isinstance(blog, BlogIndexPage) and blog.url == "/blog-2/"  # /blog/ is taken
+    assert blog.title == "Blog" and blog.get_parent().specific.url == "/"
+    assert (
+        BlogPage.objects.child_of(BlogIndexPage.objects.get(slug="blog"))
+        .filter(title="We launched")
+        .count()
+        == 0
+    )
+    assert run_import(site, "--blog", "/about/")[0] == 2  # not a blog index
 
 
 def test_without_a_map_a_folder_becomes_a_hidden_section(tmp_path):
@@ -138,3 +159,30 @@ def test_without_a_map_a_folder_becomes_a_hidden_section(tmp_path):
         "    ! no file defines the folder news/: a generated section stands in for it"
         in output.splitlines()
     )
+
+
+def test_imported_pages_are_in_the_search_and_reference_indexes_as_published(client, tmp_path):
+    """The import indexes each page once, after its last save, instead of on every save."""
+    site = guides_site(tmp_path / "site")
+    figure = "{% ImgFigure '' %}![A square](/pics/square.jpg){% endImgFigure %}"
+    write(site, "guides/second.md", f"---\ntitle: Second\n---\n\nQuokkaword.\n\n{figure}\n")
+    draw(tmp_path / "media" / "pics" / "square.jpg", color="#334455")
+    run_import(site, "--media", tmp_path / "media")
+    second = page_from("guides/second.md")
+    image = second.body[1].value["image"]
+
+    assert second.url in client.get("/search/?q=quokkaword").content.decode()
+    assert ReferenceIndex.get_references_to(image).filter(object_id=str(second.pk)).exists()
+    assert image in get_image_model().objects.search("square")
+
+    write(site, "guides/second.md", "---\ntitle: Second\n---\n\nWombatword.\n")
+    run_import(site, "--media", tmp_path / "media")
+
+    assert second.url in client.get("/search/?q=wombatword").content.decode()
+    assert second.url not in client.get("/search/?q=quokkaword").content.decode()
+    assert not ReferenceIndex.get_references_to(image).filter(object_id=str(second.pk)).exists()
+    # Pages saved after an import are indexed as usual.
+    first = page_from("guides/first.md")
+    first.title = "Numbatword"
+    first.save_revision().publish()
+    assert first.url in client.get("/search/?q=numbatword").content.decode()

@@ -19,6 +19,7 @@ ALLOWED_TAGS |= {"blockquote", "code", "pre", "hr", "br", "table", "thead", "tbo
 ALLOWED_TAGS |= {"th", "td", "img", "figure", "figcaption", "del", "s", "sup", "sub", "span"}
 ATTRIBUTES = {"a": {"href", "title", "rel"}, "img": {"src", "alt", "title", "width", "height"}}
 ATTRIBUTES |= {f"h{n}": {"id"} for n in range(2, 7)}
+ATTRIBUTES |= {"td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan"}}
 SCHEMES = {"http", "https", "mailto", "tel"}
 
 

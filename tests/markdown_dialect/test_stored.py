@@ -6,7 +6,7 @@ from django.core.management import call_command
 from wagtail.models import Page
 
 from markdown_dialect import render_markdown
-from markdown_dialect.stored import FINGERPRINT
+from markdown_dialect.stored import FINGERPRINT, store
 from pages.models import StandardPage
 
 BODY = [{"type": "markdown", "value": "## Plans\n\nWe *ship*.{.lead}"}]
@@ -47,3 +47,12 @@ def test_the_command_renders_stale_bodies_again(home, add_page, capsys):
     call_command("render_markdown")
     assert capsys.readouterr().out.startswith("0 page bodies")
     assert Page.objects.get(pk=page.pk).specific.rendered_body["html"]
+
+
+def test_a_save_renders_the_body_only_when_the_stored_render_is_not_of_it():
+    """Creating and publishing a page saves it several times: one render, not one per save."""
+    stored = store(["# One"])
+    assert store(["# One"], stored) is stored
+    assert store(["# Two"], stored)["html"] == [render_markdown("# Two")]
+    stale = {**stored, "fingerprint": "an older renderer"}
+    assert store(["# One"], stale)["fingerprint"] == FINGERPRINT

@@ -3,9 +3,8 @@
 import re
 from datetime import UTC, datetime
 
+from markdown_dialect.render import WORDS_PER_MINUTE
 from pages.models import StandardPage
-
-WORDS_PER_MINUTE = 230
 
 
 def md(text):
@@ -18,6 +17,13 @@ def test_reading_time_is_computed_from_the_body(client, home, add_page):
     page = add_page(home, StandardPage, title="Long read", show_reading_time=True, body=md(text))
     assert page.reading_time == 3
     assert "3 min read" in client.get(page.url).content.decode()
+
+
+def test_reading_time_counts_200_words_a_minute_rounded_up_like_11ty(home, add_page):
+    # A ~670-word post: "4 min read" on the 11ty original.
+    text = " ".join(["word"] * 670)
+    page = add_page(home, StandardPage, title="Post", show_reading_time=True, body=md(text))
+    assert page.reading_time == 4
 
 
 def test_reading_time_is_hidden_unless_asked_for(client, home, add_page):

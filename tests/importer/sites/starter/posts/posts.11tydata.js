@@ -1,0 +1,1 @@
+module.exports = { eleventyComputed: { author: (data) => data.site.owner } };
