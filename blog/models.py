@@ -71,22 +71,28 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
         pages = max(1, -(-count // self.posts_per_page))
         return [path, *(f"{path}?page={number}" for number in range(1, pages + 1))]
 
-    def paginated(self, request, posts):
-        return Paginator(posts, self.posts_per_page).get_page(request.GET.get("page"))
+    def paginated(self, request, posts, *listing):
+        """This page of ``posts``; their count (which names the page asked for) is kept per
+        ``listing`` and content version, the cards in the templates' fragment caches."""
+        paginator = Paginator(posts, self.posts_per_page)
+        if not getattr(request, "is_preview", False):
+            paginator.count = version.cached("listing-count", posts.count, self.pk, *listing)
+        return paginator.get_page(request.GET.get("page"))
 
     @path("")
     def index(self, request):
         return self.render(
             request,
             context_overrides={
-                "posts": self.paginated(request, self.posts()),
+                "posts": self.paginated(request, self.posts(), "all"),
                 "categories": BlogCategory.objects.all(),
             },
         )
 
     @path("category/<slug:slug>/", name="category")
     def category(self, request, slug):
-        categories = list(BlogCategory.objects.all())  # the filter lists them all anyway
+        # The filter lists them all anyway.
+        categories = version.cached("blog-categories", lambda: list(BlogCategory.objects.all()))
         category = next((each for each in categories if each.slug == slug), None)
         if category is None:
             raise Http404("No such category")
@@ -100,7 +106,9 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
         return self.render(
             request,
             context_overrides={
-                "posts": self.paginated(request, self.posts().filter(categories=category)),
+                "posts": self.paginated(
+                    request, self.posts().filter(categories=category), "category", slug
+                ),
                 "categories": categories,
                 "category": category,
                 "subpage": subpage,
@@ -109,13 +117,11 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
 
     @path("author/<slug:slug>/", name="author")
     def author(self, request, slug):
-        author = Author.objects.select_related("photo").filter(slug=slug).first()
+        author = version.cached("author", lambda: _author_with_photo(slug), slug)
         if author is None:
             raise Http404("No such author")
-        mine = post_cards(renditions=False).child_of(self).filter(author=author)
-        posts = self.paginated(request, mine)
-        # The photo's renditions with the cards' (one query, not two).
-        posts.object_list = with_renditions(list(posts.object_list), author.photo)
+        mine = post_cards().child_of(self).filter(author=author)
+        posts = self.paginated(request, mine, "author", slug)
         subpage = SubPage(
             title=author.name,
             url=self.url + self.reverse_subpage("author", args=[slug]),
@@ -193,6 +199,17 @@ class BlogPage(BasePage):
             "categories", "tags"
         )
 
+    @classmethod
+    def serving_page(cls, pk):
+        """Also its related posts, and their pictures' renditions with the hero's and the
+        author's photo's (one query)."""
+        post = super().serving_page(pk)
+        post.served_related_posts = related_posts(post)
+        with_renditions(
+            post.served_related_posts, post.hero_image, post.author and post.author.photo
+        )
+        return post
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         parent_path = self.path[: -self.steplen]
@@ -205,8 +222,10 @@ class BlogPage(BasePage):
             context["main_category_url"] = blog_index.url + blog_index.reverse_subpage(
                 "category", args=[category.slug]
             )
-        related = related_posts(self)
-        with_renditions(related, self.hero_image, self.author and self.author.photo)
+        related = getattr(self, "served_related_posts", None)
+        if related is None:  # a preview, or a page not loaded by serving_page
+            related = related_posts(self)
+            with_renditions(related, self.hero_image, self.author and self.author.photo)
         context["related_posts"] = related
         context["hero_picture"] = responsive_picture(
             self.hero_image, self.HERO_WIDTHS, self.HERO_SIZES
@@ -279,6 +298,14 @@ def with_renditions(posts, *images):
     pictures = [post.hero_image for post in posts if post.hero_image]
     prefetch_related_objects([image for image in (*images, *pictures) if image], "renditions")
     return posts
+
+
+def _author_with_photo(slug):
+    """The author with this slug, their photo and its renditions (the author page's header)."""
+    author = Author.objects.select_related("photo").filter(slug=slug).first()
+    if author is not None and author.photo is not None:
+        prefetch_related_objects([author.photo], "renditions")
+    return author
 
 
 def latest_posts(home):

@@ -84,6 +84,12 @@ class BasePage(Page):
         """Pages of this type as served to a visitor; types add what their template shows."""
         return cls.objects.all()
 
+    @classmethod
+    def serving_page(cls, pk):
+        """The page with ``pk`` as served to a visitor: kept per page and content version for
+        anonymous visitors (pages.routing), so types may attach what their template shows."""
+        return cls.serving_queryset().get(pk=pk)
+
     def get_view_restrictions(self):
         """Wagtail's check before serving, without its two queries while no page is private."""
         if site_has_restrictions():
