@@ -1,6 +1,8 @@
 """The blog: an index (paginated, with category and author pages and feeds) and its posts
 (hero, tags, related posts)."""
 
+from functools import cached_property
+
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import prefetch_related_objects
@@ -240,12 +242,14 @@ class BlogPage(BasePage):
     def shows_updated_date(self):
         return self.updated_on is not None
 
-    @property
+    @cached_property
     def blog_url(self):
-        """The blog index's address (a post is its child), without a query."""
-        return self.url.removesuffix(f"{self.slug}/") if self.url else None
+        """The blog index's address (a post is its child), without a query (a card asks
+        for it several times: worked out once)."""
+        url = self.url
+        return url.removesuffix(f"{self.slug}/") if url else None
 
-    @property
+    @cached_property
     def author_url(self):
         """The author's page on this post's blog: /blog/author/<slug>/."""
         if self.author and self.author.slug and self.blog_url:

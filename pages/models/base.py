@@ -88,7 +88,9 @@ class BasePage(Page):
     def serving_page(cls, pk):
         """The page with ``pk`` as served to a visitor: kept per page and content version for
         anonymous visitors (pages.routing), so types may attach what their template shows."""
-        return cls.serving_queryset().get(pk=pk)
+        page = cls.serving_queryset().get(pk=pk)
+        _ = page.reading_time  # worked out once, kept with the page
+        return page
 
     def get_view_restrictions(self):
         """Wagtail's check before serving, without its two queries while no page is private."""
@@ -157,7 +159,7 @@ class BasePage(Page):
                 return block.value["image"]
         return None
 
-    @property
+    @cached_property
     def reading_time(self):
         """Minutes to read the body's Markdown, from its stored render."""
         return body_reading_time(self.rendered_markdown)
@@ -174,6 +176,7 @@ class BasePage(Page):
             if update_fields is not None:
                 update_fields = [*update_fields, "rendered_body"]
         self.__dict__.pop("rendered_markdown", None)
+        self.__dict__.pop("reading_time", None)
         return super().save(*args, update_fields=update_fields, **kwargs)
 
     @cached_property
