@@ -6,12 +6,15 @@ the listings' counts): these tests change content the ways editors do (publish, 
 move, a category or an author saved) and check the very next render shows it.
 """
 
+from urllib.parse import urlsplit
+
 import pytest
 from django.db import connection
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from blog.models import Author, BlogCategory, BlogPage
-from pages.models import StandardPage
+from pages.models import ContactPage, StandardPage
 from services.models import ServicePage
 from site_redirects import live_table
 from tests.pages.test_query_budget import PAGES
@@ -127,3 +130,27 @@ def test_a_signed_in_user_is_never_served_from_the_routing_cache(client, site_ad
     assert "An intro only the database has" not in post_html(client, post)
     client.force_login(site_admin)
     assert "An intro only the database has" in post_html(client, post)
+
+
+def test_a_form_with_errors_is_built_for_its_post_not_the_kept_empty_form(client):
+    contact = ContactPage.objects.get()
+    assert "form__errors" not in client.get(contact.url).content.decode()  # the empty form, kept
+    html = client.post(contact.url, {"your_name": "Ada"}).content.decode()
+    assert "form__errors" in html and 'value="Ada"' in html
+    assert "form__errors" not in client.get(contact.url).content.decode()
+
+
+def test_a_preview_shows_the_drafts_jumbotron_and_head_not_the_kept_live_ones(client, site_admin):
+    page = StandardPage.objects.get(slug="about")
+    # On the host the preview's request has (the site's), so the head's key is the same.
+    host = urlsplit(page.full_url).netloc
+    assert client.get("/about/", HTTP_HOST=host).status_code == 200  # the live fragments, kept
+    page.jumbotron = [("jumbotron", {"text": "A hero only the draft has", "buttons": []})]
+    page.search_description = "A description only the draft has"
+    request = RequestFactory().get(f"/admin/pages/{page.pk}/edit/preview/")
+    request.user = site_admin
+    html = page.make_preview_request(request).render().content.decode()
+    assert "A hero only the draft has" in html
+    assert 'content="A description only the draft has"' in html
+    live = client.get("/about/", HTTP_HOST=host).content.decode()
+    assert "only the draft has" not in live
