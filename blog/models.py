@@ -3,7 +3,6 @@
 
 from functools import cached_property
 
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import prefetch_related_objects
 from django.db.models.functions import Coalesce
@@ -16,6 +15,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 
 from blog.feeds import AtomFeed, RssFeed
+from blog.listing import paginate
 from blog.snippets import Author, BlogCategory
 from front_cache import version
 from pages.blocks import picture_renditions, responsive_picture
@@ -73,20 +73,15 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
         pages = max(1, -(-count // self.posts_per_page))
         return [path, *(f"{path}?page={number}" for number in range(1, pages + 1))]
 
-    def paginated(self, request, posts, *listing):
-        """This page of ``posts``; their count (which names the page asked for) is kept per
-        ``listing`` and content version, the cards in the templates' fragment caches."""
-        paginator = Paginator(posts, self.posts_per_page)
-        if not getattr(request, "is_preview", False):
-            paginator.count = version.cached("listing-count", posts.count, self.pk, *listing)
-        return paginator.get_page(request.GET.get("page"))
+    def paginated(self, request, build, *listing):
+        return paginate(request, build, self.posts_per_page, self.pk, *listing)
 
     @path("")
     def index(self, request):
         return self.render(
             request,
             context_overrides={
-                "posts": self.paginated(request, self.posts(), "all"),
+                "posts": self.paginated(request, self.posts, "all"),
                 "categories": BlogCategory.objects.all(),
             },
         )
@@ -109,7 +104,7 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
             request,
             context_overrides={
                 "posts": self.paginated(
-                    request, self.posts().filter(categories=category), "category", slug
+                    request, lambda: self.posts().filter(categories=category), "category", slug
                 ),
                 "categories": categories,
                 "category": category,
@@ -122,8 +117,7 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
         author = version.cached("author", lambda: _author_with_photo(slug), slug)
         if author is None:
             raise Http404("No such author")
-        mine = post_cards().child_of(self).filter(author=author)
-        posts = self.paginated(request, mine, "author", slug)
+        posts = self.paginated(request, lambda: self.posts().filter(author=author), "author", slug)
         subpage = SubPage(
             title=author.name,
             url=self.url + self.reverse_subpage("author", args=[slug]),
