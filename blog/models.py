@@ -1,6 +1,7 @@
 """The blog: an index (paginated, with category and author pages and feeds) and its posts
 (hero, tags, related posts)."""
 
+from dataclasses import dataclass
 from functools import cached_property
 
 from django.db import models
@@ -187,44 +188,42 @@ class BlogPage(BasePage):
 
     @classmethod
     def serving_queryset(cls):
-        """With its author, photo, hero, categories and tags; the pictures' renditions come
-        in get_context, in one query with the related posts' (``with_renditions``)."""
+        """With its author, photo, hero, categories and tags (what a warm render shows
+        outside its kept fragments); the pictures' renditions come with the related posts'
+        (``related_cards``), read only when a fragment is built."""
         return cls.objects.select_related("author__photo", "hero_image").prefetch_related(
             "categories", "tags"
         )
-
-    @classmethod
-    def serving_page(cls, pk):
-        """Also its related posts, and their pictures' renditions with the hero's and the
-        author's photo's (one query)."""
-        post = super().serving_page(pk)
-        post.served_related_posts = related_posts(post)
-        with_renditions(
-            post.served_related_posts, post.hero_image, post.author and post.author.photo
-        )
-        return post
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         parent_path = self.path[: -self.steplen]
         # Every post of the blog shows the same index (back link, category links).
         blog_index = version.cached(
-            "blog-index", lambda: BlogIndexPage.objects.get(path=parent_path), parent_path
+            "blog-index-link", lambda: _index_link(parent_path), parent_path
         )
         context["blog_index"] = blog_index
         if category := self.main_category:
-            context["main_category_url"] = blog_index.url + blog_index.reverse_subpage(
-                "category", args=[category.slug]
-            )
-        related = getattr(self, "served_related_posts", None)
-        if related is None:  # a preview, or a page not loaded by serving_page
-            related = related_posts(self)
-            with_renditions(related, self.hero_image, self.author and self.author.photo)
-        context["related_posts"] = related
-        context["hero_picture"] = responsive_picture(
-            self.hero_image, self.HERO_WIDTHS, self.HERO_SIZES
-        )
+            context["main_category_url"] = f"{blog_index.url}category/{category.slug}/"
         return context
+
+    @cached_property
+    def related_cards(self):
+        """Related posts; their pictures' renditions come in one query with the hero's and
+        the author's photo's. Read only where a fragment showing a picture is built (the
+        hero, the author card, the related posts), never by a warm render."""
+        related = related_posts(self)
+        with_renditions(related, self.hero_image, self.author and self.author.photo)
+        return related
+
+    def load_pictures(self):
+        """The renditions of every picture the post shows, in one query (pages.models.base)."""
+        _ = self.related_cards
+
+    @property
+    def hero_picture(self):
+        self.load_pictures()
+        return responsive_picture(self.hero_image, self.HERO_WIDTHS, self.HERO_SIZES)
 
     @property
     def share_image(self):
@@ -266,3 +265,16 @@ class BlogPage(BasePage):
     def main_category(self):
         categories = list(self.categories.all())
         return categories[0] if categories else None
+
+
+@dataclass
+class IndexLink:
+    """What a post shows of its blog index (the back link): kept, not the whole page."""
+
+    url: str
+    nav_label: str
+
+
+def _index_link(path):
+    index = BlogIndexPage.objects.get(path=path)
+    return IndexLink(index.url, index.nav_label)

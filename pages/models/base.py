@@ -115,6 +115,11 @@ class BasePage(Page):
             shown.append((share, [self.SHARE_IMAGE_SPEC]))
         return shown
 
+    def load_pictures(self):
+        """Fetch the renditions of the pictures this page shows, in as few queries as its type
+        can, before the first of them is drawn (the head's social card comes first). Called
+        only where a fragment showing them is built; types with pictures of their own add it."""
+
     @property
     def last_modified(self):
         """The last publish, or the "updated" date when an editor set a later one (sitemap
