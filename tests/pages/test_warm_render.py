@@ -14,7 +14,7 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from blog.models import Author, BlogCategory, BlogPage
-from pages.models import ContactPage, StandardPage
+from pages.models import ContactPage, SiteSettings, StandardPage
 from services.models import ServicePage
 from site_redirects import live_table
 from tests.pages.test_query_budget import PAGES
@@ -154,3 +154,16 @@ def test_a_preview_shows_the_drafts_jumbotron_and_head_not_the_kept_live_ones(cl
     assert 'content="A description only the draft has"' in html
     live = client.get("/about/", HTTP_HOST=host).content.decode()
     assert "only the draft has" not in live
+
+
+def test_the_kept_header_and_footer_show_a_settings_save_and_a_new_menu_page_at_once(
+    client, home, add_page
+):
+    assert "A tagline saved a moment ago" not in client.get("/about/").content.decode()
+    settings = SiteSettings.objects.get()
+    settings.tagline = "A tagline saved a moment ago"
+    settings.save()
+    add_page(home, StandardPage, title="Pricing", show_in_menus=True)
+    html = client.get("/about/").content.decode()
+    assert "A tagline saved a moment ago" in html.split('class="site-footer"')[1]
+    assert 'href="/pricing/"' in html.split('class="main-menu"')[1].split("</nav>")[0]
