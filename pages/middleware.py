@@ -17,12 +17,18 @@ def _site_for(request):
 
 
 class CachedSiteMiddleware:
-    """Sets ``request._wagtail_site``, where ``Site.find_for_request`` looks first."""
+    """Sets ``request._wagtail_site``, where ``Site.find_for_request`` looks first, and
+    ``request.is_preview`` (False)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        # Templates ask whether this is a preview (whose fragments are never kept): False
+        # unless Wagtail's preview says so after the middleware. Without it every page type
+        # served outside Page.serve (sub-pages, forms, 404s) fails the lookup, which Django's
+        # template engine answers with a dir() of the request, each time.
+        request.is_preview = False
         hostname = split_domain_port(request._get_raw_host())[0]
         # Without a database the views say what they can (/healthz: 503).
         with suppress(DatabaseError):

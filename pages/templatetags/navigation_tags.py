@@ -141,6 +141,20 @@ def breadcrumbs(context):
     return {"ancestors": trail[:-1], "current": trail[-1] if trail else None}
 
 
+@dataclass
+class ChildCard:
+    """What a section's listing shows of a child page (kept, not the page itself)."""
+
+    url: str
+    nav_label: str
+    summary: str
+
+    @classmethod
+    def of(cls, page):
+        summary = getattr(page, "summary", "") or page.search_description
+        return cls(page.url, page.nav_label, summary)
+
+
 @register.simple_tag(takes_context=True)
 def child_pages(context, page):
     """Live children of a section page, for its listing: kept per page and content version,
@@ -148,7 +162,7 @@ def child_pages(context, page):
 
     def build():
         children = public(page.get_children().live()).order_by("path").defer_streamfields()
-        return list(children.specific())
+        return [ChildCard.of(child) for child in children.specific()]
 
     request = context.get("request")
     if getattr(request, "is_preview", False) or not page.pk:
