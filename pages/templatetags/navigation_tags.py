@@ -103,7 +103,8 @@ def _trail(parent_path, root):
     crumb, each kept under the content version: one level at a time, never a query per page
     type of the whole ancestry."""
     if len(parent_path) <= len(root.path):
-        return [Crumb(root.url, root.nav_label)]
+        # A root found without the site cache (the database back mid-request) is a bare Page.
+        return [Crumb(root.url, getattr(root, "nav_label", root.title))]
     grandparent_path = parent_path[: -Page.steplen]
     above = version.cached("breadcrumbs", lambda: _trail(grandparent_path, root), grandparent_path)
     crumb = version.cached("crumb", lambda: _crumb(parent_path), parent_path)
