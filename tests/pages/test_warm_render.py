@@ -140,18 +140,22 @@ def test_a_form_with_errors_is_built_for_its_post_not_the_kept_empty_form(client
     assert "form__errors" not in client.get(contact.url).content.decode()
 
 
-def test_a_preview_shows_the_drafts_jumbotron_and_head_not_the_kept_live_ones(client, site_admin):
+def test_a_preview_shows_the_drafts_header_jumbotron_and_head_not_the_kept_live_ones(
+    client, site_admin
+):
     page = StandardPage.objects.get(slug="about")
     # On the host the preview's request has (the site's), so the head's key is the same.
     host = urlsplit(page.full_url).netloc
     assert client.get("/about/", HTTP_HOST=host).status_code == 200  # the live fragments, kept
     page.jumbotron = [("jumbotron", {"text": "A hero only the draft has", "buttons": []})]
     page.search_description = "A description only the draft has"
+    page.title = "A title only the draft has"
     request = RequestFactory().get(f"/admin/pages/{page.pk}/edit/preview/")
     request.user = site_admin
     html = page.make_preview_request(request).render().content.decode()
     assert "A hero only the draft has" in html
     assert 'content="A description only the draft has"' in html
+    assert "<h1>A title only the draft has</h1>" in html
     live = client.get("/about/", HTTP_HOST=host).content.decode()
     assert "only the draft has" not in live
 
