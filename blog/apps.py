@@ -7,7 +7,7 @@ class BlogConfig(AppConfig):
     verbose_name = "Blog"
 
     def ready(self):
-        from blog.models import latest_posts
+        from blog.queries import latest_posts
         from pages.home_sections import HomeSection, register_home_section
 
         register_home_section(

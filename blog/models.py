@@ -1,11 +1,11 @@
 """The blog: an index (paginated, with category and author pages and feeds) and its posts
 (hero, tags, related posts)."""
 
+from dataclasses import dataclass
+from functools import cached_property
+
 from django import forms
-from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import prefetch_related_objects
-from django.db.models.functions import Coalesce
 from django.http import Http404
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -15,12 +15,13 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 
 from blog.feeds import AtomFeed, RssFeed
+from blog.listing import paginate
+from blog.queries import author_with_photo, post_cards, related_posts, with_renditions
 from blog.snippets import Author, BlogCategory
 from front_cache import version
 from pages.blocks import picture_renditions, responsive_picture
 from pages.images import optional_image
 from pages.models import BasePage
-from pages.restrictions import public
 from pages.subpages import SubPage
 
 
@@ -73,22 +74,23 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
         pages = max(1, -(-count // self.posts_per_page))
         return [path, *(f"{path}?page={number}" for number in range(1, pages + 1))]
 
-    def paginated(self, request, posts):
-        return Paginator(posts, self.posts_per_page).get_page(request.GET.get("page"))
+    def paginated(self, request, build, *listing):
+        return paginate(request, build, self.posts_per_page, self.pk, *listing)
 
     @path("")
     def index(self, request):
         return self.render(
             request,
             context_overrides={
-                "posts": self.paginated(request, self.posts()),
+                "posts": self.paginated(request, self.posts, "all"),
                 "categories": BlogCategory.objects.all(),
             },
         )
 
     @path("category/<slug:slug>/", name="category")
     def category(self, request, slug):
-        categories = list(BlogCategory.objects.all())  # the filter lists them all anyway
+        # The filter lists them all anyway.
+        categories = version.cached("blog-categories", lambda: list(BlogCategory.objects.all()))
         category = next((each for each in categories if each.slug == slug), None)
         if category is None:
             raise Http404("No such category")
@@ -102,7 +104,9 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
         return self.render(
             request,
             context_overrides={
-                "posts": self.paginated(request, self.posts().filter(categories=category)),
+                "posts": self.paginated(
+                    request, lambda: self.posts().filter(categories=category), "category", slug
+                ),
                 "categories": categories,
                 "category": category,
                 "subpage": subpage,
@@ -111,13 +115,10 @@ class BlogIndexPage(RoutablePageMixin, BasePage):
 
     @path("author/<slug:slug>/", name="author")
     def author(self, request, slug):
-        author = Author.objects.select_related("photo").filter(slug=slug).first()
+        author = version.cached("author", lambda: author_with_photo(slug), slug)
         if author is None:
             raise Http404("No such author")
-        mine = post_cards(renditions=False).child_of(self).filter(author=author)
-        posts = self.paginated(request, mine)
-        # The photo's renditions with the cards' (one query, not two).
-        posts.object_list = with_renditions(list(posts.object_list), author.photo)
+        posts = self.paginated(request, lambda: self.posts().filter(author=author), "author", slug)
         subpage = SubPage(
             title=author.name,
             url=self.url + self.reverse_subpage("author", args=[slug]),
@@ -193,8 +194,9 @@ class BlogPage(BasePage):
 
     @classmethod
     def serving_queryset(cls):
-        """With its author, photo, hero, categories and tags; the pictures' renditions come
-        in get_context, in one query with the related posts' (``with_renditions``)."""
+        """With its author, photo, hero, categories and tags (what a warm render shows
+        outside its kept fragments); the pictures' renditions come with the related posts'
+        (``related_cards``), read only when a fragment is built."""
         return cls.objects.select_related("author__photo", "hero_image").prefetch_related(
             "categories", "tags"
         )
@@ -204,20 +206,30 @@ class BlogPage(BasePage):
         parent_path = self.path[: -self.steplen]
         # Every post of the blog shows the same index (back link, category links).
         blog_index = version.cached(
-            "blog-index", lambda: BlogIndexPage.objects.get(path=parent_path), parent_path
+            "blog-index-link", lambda: _index_link(parent_path), parent_path
         )
         context["blog_index"] = blog_index
         if category := self.main_category:
-            context["main_category_url"] = blog_index.url + blog_index.reverse_subpage(
-                "category", args=[category.slug]
-            )
+            context["main_category_url"] = f"{blog_index.url}category/{category.slug}/"
+        return context
+
+    @cached_property
+    def related_cards(self):
+        """Related posts; their pictures' renditions come in one query with the hero's and
+        the author's photo's. Read only where a fragment showing a picture is built (the
+        hero, the author card, the related posts), never by a warm render."""
         related = related_posts(self)
         with_renditions(related, self.hero_image, self.author and self.author.photo)
-        context["related_posts"] = related
-        context["hero_picture"] = responsive_picture(
-            self.hero_image, self.HERO_WIDTHS, self.HERO_SIZES
-        )
-        return context
+        return related
+
+    def load_pictures(self):
+        """The renditions of every picture the post shows, in one query (pages.models.base)."""
+        _ = self.related_cards
+
+    @property
+    def hero_picture(self):
+        self.load_pictures()
+        return responsive_picture(self.hero_image, self.HERO_WIDTHS, self.HERO_SIZES)
 
     @property
     def share_image(self):
@@ -227,12 +239,14 @@ class BlogPage(BasePage):
     def shows_updated_date(self):
         return self.updated_on is not None
 
-    @property
+    @cached_property
     def blog_url(self):
-        """The blog index's address (a post is its child), without a query."""
-        return self.url.removesuffix(f"{self.slug}/") if self.url else None
+        """The blog index's address (a post is its child), without a query (a card asks
+        for it several times: worked out once)."""
+        url = self.url
+        return url.removesuffix(f"{self.slug}/") if url else None
 
-    @property
+    @cached_property
     def author_url(self):
         """The author's page on this post's blog: /blog/author/<slug>/."""
         if self.author and self.author.slug and self.blog_url:
@@ -259,54 +273,14 @@ class BlogPage(BasePage):
         return categories[0] if categories else None
 
 
-LATEST_POSTS_ON_HOME = 3
+@dataclass
+class IndexLink:
+    """What a post shows of its blog index (the back link): kept, not the whole page."""
+
+    url: str
+    nav_label: str
 
 
-# The date visitors see (display_date): a post without a publication date of its own sorts
-# by its first publish, not before every dated post (PostgreSQL puts NULLs first).
-newest_first = Coalesce("published_on", "first_published_at").desc(nulls_last=True)
-
-
-def post_cards(renditions=True):
-    """Live posts, newest first, with what a post card shows (author, categories, picture;
-    without the picture's renditions when the caller fetches them with others')."""
-    lookups = ["categories", "hero_image__renditions"] if renditions else ["categories"]
-    return (
-        public(BlogPage.objects.live())
-        .select_related("author", "hero_image")
-        .prefetch_related(*lookups)
-        .order_by(newest_first)
-    )
-
-
-def with_renditions(posts, *images):
-    """``posts`` (a list), their cards' pictures and ``images`` given their renditions in one
-    query: prefetching each relation apart costs one query per relation."""
-    pictures = [post.hero_image for post in posts if post.hero_image]
-    prefetch_related_objects([image for image in (*images, *pictures) if image], "renditions")
-    return posts
-
-
-def latest_posts(home):
-    """The newest live posts under ``home`` (the home page lists them)."""
-    return post_cards().descendant_of(home)[:LATEST_POSTS_ON_HOME]
-
-
-RELATED_POSTS = 3
-
-
-def related_posts(post):
-    """Up to three other live posts of the same blog sharing a category or a tag, newest
-    first: one query for the posts (the shared ones found by a subquery) and one per
-    prefetch, however many posts there are."""
-    categories = [category.pk for category in post.categories.all()]
-    tags = [tag.pk for tag in post.tags.all()]
-    if not (categories or tags) or not post.path:
-        return []
-    sharing = BlogPage.objects.filter(
-        models.Q(categories__in=categories) | models.Q(tagged_items__tag_id__in=tags)
-    ).values("pk")
-    siblings = post_cards(renditions=False).filter(
-        path__startswith=post.path[: -post.steplen], depth=post.depth
-    )
-    return list(siblings.filter(pk__in=sharing).exclude(pk=post.pk)[:RELATED_POSTS])
+def _index_link(path):
+    index = BlogIndexPage.objects.get(path=path)
+    return IndexLink(index.url, index.nav_label)

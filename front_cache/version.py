@@ -13,6 +13,7 @@ import threading
 
 from django.core.cache import cache
 from django.core.signals import request_started
+from django.db import connection
 
 from front_cache.models import ContentVersion
 
@@ -26,9 +27,18 @@ def current():
     """This request's content version (read from the database once per request)."""
     value = getattr(_request, "version", None)
     if value is None:
-        value = ContentVersion.objects.filter(pk=1).values_list("value", flat=True).first()
-        _request.version = value = value or 0
+        _request.version = value = _read() or 0
     return value
+
+
+def _read():
+    # Every render on a warm cache runs this and nothing else: plain SQL, without the ORM's
+    # query building (a third of the query's cost in this process).
+    table = connection.ops.quote_name(ContentVersion._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT value FROM {table} WHERE id = 1")
+        row = cursor.fetchone()
+    return row[0] if row else None
 
 
 def bump():

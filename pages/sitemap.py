@@ -65,7 +65,10 @@ def _with_w3c_lastmod(entry):
 
 def _image_files(pks):
     """{image id: its original file's URL}"""
-    images = get_image_model().objects.filter(pk__in=pks).only("pk", "file")
+    # With width and height: loading an image file reads them (Django's ImageField fills its
+    # dimension fields), one query each when deferred.
+    fields = ("pk", "file", "width", "height")
+    images = get_image_model().objects.filter(pk__in=pks).only(*fields)
     return {image.pk: image.file.url for image in images}
 
 

@@ -41,6 +41,8 @@ def _share_card(page, subpage, site_settings, preview):
     version, which publishing and saving an image or the settings bump: a repeat render costs
     no query. A preview shows the draft's own picture, so it is never read from the cache."""
     if page is not None and subpage is None:
+        if hasattr(page, "load_pictures"):
+            page.load_pictures()  # the card's rendition with the page's others (one query)
         own = (
             _own_card(page)
             if preview

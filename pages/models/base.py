@@ -84,6 +84,14 @@ class BasePage(Page):
         """Pages of this type as served to a visitor; types add what their template shows."""
         return cls.objects.all()
 
+    @classmethod
+    def serving_page(cls, pk):
+        """The page with ``pk`` as served to a visitor: kept per page and content version for
+        anonymous visitors (pages.routing), so types may attach what their template shows."""
+        page = cls.serving_queryset().get(pk=pk)
+        _ = page.reading_time  # worked out once, kept with the page
+        return page
+
     def get_view_restrictions(self):
         """Wagtail's check before serving, without its two queries while no page is private."""
         if site_has_restrictions():
@@ -106,6 +114,11 @@ class BasePage(Page):
         if share:
             shown.append((share, [self.SHARE_IMAGE_SPEC]))
         return shown
+
+    def load_pictures(self):
+        """Fetch the renditions of the pictures this page shows, in as few queries as its type
+        can, before the first of them is drawn (the head's social card comes first). Called
+        only where a fragment showing them is built; types with pictures of their own add it."""
 
     @property
     def last_modified(self):
@@ -151,7 +164,7 @@ class BasePage(Page):
                 return block.value["image"]
         return None
 
-    @property
+    @cached_property
     def reading_time(self):
         """Minutes to read the body's Markdown, from its stored render."""
         return body_reading_time(self.rendered_markdown)
@@ -168,6 +181,7 @@ class BasePage(Page):
             if update_fields is not None:
                 update_fields = [*update_fields, "rendered_body"]
         self.__dict__.pop("rendered_markdown", None)
+        self.__dict__.pop("reading_time", None)
         return super().save(*args, update_fields=update_fields, **kwargs)
 
     @cached_property

@@ -65,6 +65,11 @@ class ContactPage(EmailFormMixin, FormMixin, BasePage):
     class Meta:
         verbose_name = "contact page"
 
+    @classmethod
+    def serving_queryset(cls):
+        """With its form fields (kept with the page as served: pages.routing)."""
+        return super().serving_queryset().prefetch_related("form_fields")
+
     def get_form(self, *args, **kwargs):
         form = super().get_form(*args, **kwargs)
         trap = forms.CharField(

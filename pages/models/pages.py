@@ -7,6 +7,7 @@ from django.http import Http404
 from wagtail.models import Page, get_page_models
 
 from front_cache import version
+from pages import routing
 from pages.home_sections import home_sections
 from pages.models.base import BasePage
 
@@ -40,7 +41,8 @@ class HomePage(BasePage):
     def route(self, request, path_components):
         """The deepest page on the path in one query (Wagtail's walk costs two per level),
         loaded as its type serves it; that page routes the rest (a routable page's
-        sub-paths, or a 404)."""
+        sub-paths, or a 404). For a visitor who is not signed in, which page a path leads to
+        and that page as served are kept under the content version (pages.routing)."""
         if not path_components:
             return super().route(request, path_components)
         # No page lies deeper than the tree does: a path of 25,000 segments costs no more.
@@ -49,17 +51,10 @@ class HomePage(BasePage):
         for part in path_components[:deepest_level]:
             prefix += f"{part}/"
             prefixes.append(prefix)
-        deepest = (
-            Page.objects.descendant_of(self)
-            .filter(url_path__in=prefixes)
-            .only("depth", "content_type")
-            .order_by("-depth")
-            .first()
-        )
-        if deepest is None:
+        page = routing.deepest_page(self, prefixes, cached=routing.may_cache(request))
+        if page is None:
             raise Http404
-        page = deepest.specific_class.serving_queryset().get(pk=deepest.pk)
-        return page.route(request, path_components[deepest.depth - self.depth :])
+        return page.route(request, path_components[page.depth - self.depth :])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

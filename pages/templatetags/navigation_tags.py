@@ -82,14 +82,33 @@ class Crumb:
     nav_label: str
 
 
+def _crumb(path):
+    """The crumb of the live page at ``path`` (None if it is not live): two queries, paid
+    only by a page whose parent was not served since content last changed (a page being
+    served keeps its own crumb: ``_keep_crumb``)."""
+    page = Page.objects.filter(path=path).live().first()
+    page = page and page.specific_deferred
+    return page and Crumb(page.url, page.nav_label)
+
+
+def _keep_crumb(page):
+    """A live page being served gives its own crumb, for its children's trails (the bench's
+    and a visitor's way: a service, then one of its explainers)."""
+    version.cached("crumb", lambda: Crumb(page.url, page.nav_label), page.path)
+
+
 def _trail(parent_path, root):
     """Crumbs from home down to the page at ``parent_path``: what every child of that page
-    shares, so siblings build it once."""
-    paths = [parent_path[:end] for end in range(len(root.path), len(parent_path) + 1, Page.steplen)]
-    ancestors = (
-        Page.objects.filter(path__in=paths).live().order_by("depth").defer_streamfields().specific()
-    )
-    return [Crumb(ancestor.url, ancestor.nav_label) for ancestor in ancestors]
+    shares, so siblings build it once. Built from the grandparent's trail and the parent's
+    crumb, each kept under the content version: one level at a time, never a query per page
+    type of the whole ancestry."""
+    if len(parent_path) <= len(root.path):
+        # A root found without the site cache (the database back mid-request) is a bare Page.
+        return [Crumb(root.url, getattr(root, "nav_label", root.title))]
+    grandparent_path = parent_path[: -Page.steplen]
+    above = version.cached("breadcrumbs", lambda: _trail(grandparent_path, root), grandparent_path)
+    crumb = version.cached("crumb", lambda: _crumb(parent_path), parent_path)
+    return [*above, crumb] if crumb else above
 
 
 def breadcrumb_trail(context):
@@ -104,6 +123,9 @@ def breadcrumb_trail(context):
     if page.depth == root.depth and subpage is None:
         return []
     trail = []
+    request = context.get("request")
+    if page.live and not getattr(request, "is_preview", False):
+        _keep_crumb(page)
     if page.depth > root.depth:
         parent_path = page.path[: -Page.steplen]
         trail = version.cached("breadcrumbs", lambda: _trail(parent_path, root), parent_path)
@@ -120,7 +142,30 @@ def breadcrumbs(context):
     return {"ancestors": trail[:-1], "current": trail[-1] if trail else None}
 
 
-@register.simple_tag
-def child_pages(page):
-    """Live children of a section page, for its listing."""
-    return public(page.get_children().live()).order_by("path").defer_streamfields().specific()
+@dataclass
+class ChildCard:
+    """What a section's listing shows of a child page (kept, not the page itself)."""
+
+    url: str
+    nav_label: str
+    summary: str
+
+    @classmethod
+    def of(cls, page):
+        summary = getattr(page, "summary", "") or page.search_description
+        return cls(page.url, page.nav_label, summary)
+
+
+@register.simple_tag(takes_context=True)
+def child_pages(context, page):
+    """Live children of a section page, for its listing: kept per page and content version,
+    except in a preview."""
+
+    def build():
+        children = public(page.get_children().live()).order_by("path").defer_streamfields()
+        return [ChildCard.of(child) for child in children.specific()]
+
+    request = context.get("request")
+    if getattr(request, "is_preview", False) or not page.pk:
+        return build()
+    return version.cached("child-pages", build, page.pk)

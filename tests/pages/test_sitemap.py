@@ -109,3 +109,13 @@ def test_category_and_author_listings_are_listed_with_their_newest_post(client):
     assert listed["http://localhost/blog/category/delivery/"] == (lastmod, [])
     author = Author.objects.filter(posts__live=True).first()
     assert f"http://localhost/blog/author/{author.slug}/" in listed
+
+
+def test_the_sitemaps_pictures_cost_one_query_however_many_there_are(client):
+    """Their files, widths and heights in one query (an image file read without its
+    dimensions fetches them, one query each)."""
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get("/sitemap.xml").content.decode()
+    assert html.count("<image:loc>") >= 3
+    image_queries = [q["sql"] for q in queries if 'FROM "wagtailimages_image"' in q["sql"]]
+    assert len(image_queries) == 1, image_queries

@@ -1,0 +1,49 @@
+"""Which page a URL path leads to, and that page as served, kept under the content version.
+
+A visitor's request that Django renders (a front cache miss) would otherwise look up the
+page by its path and load it with what its template shows (author, categories, related
+posts, renditions) on every render, though none of it changes until content does. Publish,
+unpublish, move, delete and every snippet, image or settings save bump the content version
+(front_cache.purge), which makes every key here new. A signed-in user's request is always
+answered from the database (no cached view for an editor), and a preview never routes.
+"""
+
+import hashlib
+
+from wagtail.models import Page
+
+from front_cache import version
+
+
+def may_cache(request):
+    """Only an anonymous visitor's request reads the routing cache."""
+    user = getattr(request, "user", None)
+    return user is None or not user.is_authenticated
+
+
+def _deepest(root, prefixes):
+    """(pk, model) of the deepest page below ``root`` whose URL path is one of ``prefixes``."""
+    deepest = (
+        Page.objects.descendant_of(root)
+        .filter(url_path__in=prefixes)
+        .only("depth", "content_type")
+        .order_by("-depth")
+        .first()
+    )
+    return None if deepest is None else (deepest.pk, deepest.specific_class)
+
+
+def served(model, pk):
+    """The page as its type serves it (``serving_page``), for anonymous visitors."""
+    return version.cached("served-page", lambda: model.serving_page(pk), pk)
+
+
+def deepest_page(root, prefixes, cached):
+    """The deepest page on the path (its prefixes, shortest first), loaded for serving."""
+    if not cached:
+        found = _deepest(root, prefixes)
+        return None if found is None else found[1].serving_page(found[0])
+    # The longest prefix names the whole list; hashed, as paths may hold any character.
+    digest = hashlib.sha256(prefixes[-1].encode()).hexdigest()[:40]
+    found = version.cached("route", lambda: _deepest(root, prefixes), root.pk, digest)
+    return None if found is None else served(found[1], found[0])
