@@ -53,13 +53,15 @@ def forget(**kwargs):
     _request.version = None
 
 
-def cached(name, build, *parts):
-    """``build()``'s value for ``name`` and ``parts`` under the current version."""
+def cached(name, build, *parts, keep=None):
+    """``build()``'s value for ``name`` and ``parts`` under the current version (stored only
+    when ``keep(value)`` says so, if given)."""
     key = ":".join(["content", str(current()), name, *map(str, parts)])
     value = cache.get(key, _MISSING)
     if value is _MISSING:
         value = build()
-        cache.set(key, value, ENTRY_SECONDS)
+        if keep is None or keep(value):
+            cache.set(key, value, ENTRY_SECONDS)
     return value
 
 

@@ -22,15 +22,16 @@ def may_cache(request):
 
 
 def _deepest(root, prefixes):
-    """(pk, model) of the deepest page below ``root`` whose URL path is one of ``prefixes``."""
+    """(pk, model, URL path) of the deepest page below ``root`` whose URL path is one of
+    ``prefixes``."""
     deepest = (
         Page.objects.descendant_of(root)
         .filter(url_path__in=prefixes)
-        .only("depth", "content_type")
+        .only("depth", "content_type", "url_path")
         .order_by("-depth")
         .first()
     )
-    return None if deepest is None else (deepest.pk, deepest.specific_class)
+    return None if deepest is None else (deepest.pk, deepest.specific_class, deepest.url_path)
 
 
 def served(model, pk):
@@ -45,5 +46,13 @@ def deepest_page(root, prefixes, cached):
         return None if found is None else found[1].serving_page(found[0])
     # The longest prefix names the whole list; hashed, as paths may hold any character.
     digest = hashlib.sha256(prefixes[-1].encode()).hexdigest()[:40]
-    found = version.cached("route", lambda: _deepest(root, prefixes), root.pk, digest)
+    found = version.cached(
+        "route",
+        lambda: _deepest(root, prefixes),
+        root.pk,
+        digest,
+        # Only a page's own path is kept: a 404 or a routed sub-path (a blog's category) is
+        # looked up each time, or endless made-up paths would each leave an entry.
+        keep=lambda found: found is not None and found[2] == prefixes[-1],
+    )
     return None if found is None else served(found[1], found[0])

@@ -1,5 +1,6 @@
 """A render with Django's caches warm (a front cache miss on a busy site) costs one query,
-the content version, for every page type, and still shows every change at once.
+the content version, for every page type (two for a path that names no page itself), and
+still shows every change at once.
 
 What a page shows is kept per page and content version (pages.routing, the fragment caches,
 the listings' counts): these tests change content the ways editors do (publish, unpublish,
@@ -21,6 +22,10 @@ from tests.pages.test_query_budget import PAGES
 
 # The content version: read once per request, so a change by any process shows at once.
 WARM_BUDGET = 1
+# A path that names no page itself (a 404, a blog's category or author sub-page) is looked up
+# each time (one indexed query): kept, made-up paths would each leave a cache entry.
+UNNAMED_PATH_BUDGET = 2
+UNNAMED_PATHS = {"category", "author", "not found"}
 # Search results are per query and never kept: the version, the search, its count, and the
 # results' own rows, one query per page type found (within the first-render budget).
 WARM_SEARCH_BUDGET = 7
@@ -38,10 +43,11 @@ def warm_render_queries(client, url):
 
 
 @pytest.mark.parametrize("name", list(PAGES))
-def test_a_warm_render_of_every_page_type_costs_one_query(client, name):
+def test_a_warm_render_of_every_page_type_costs_one_query_or_two(client, name):
     names = {"category": BlogCategory.objects.first().slug, "author": Author.objects.first().slug}
     url = PAGES[name][0].format(**names)
     budget = WARM_SEARCH_BUDGET if name == "search" else WARM_BUDGET
+    budget = UNNAMED_PATH_BUDGET if name in UNNAMED_PATHS else budget
     sql = warm_render_queries(client, url)
     assert len(sql) <= budget, sql
 
@@ -171,3 +177,21 @@ def test_the_kept_header_and_footer_show_a_settings_save_and_a_new_menu_page_at_
     html = client.get("/about/").content.decode()
     assert "A tagline saved a moment ago" in html.split('class="site-footer"')[1]
     assert 'href="/pricing/"' in html.split('class="main-menu"')[1].split("</nav>")[0]
+
+
+def test_paths_that_name_no_page_mint_no_cache_entries(client):
+    """Anyone can send endless distinct paths: a 404, or a path below a page that routes its
+    own sub-paths, must not leave a cache entry each (only a page's own path is kept)."""
+    from django.core.cache import cache
+
+    def route_entries():
+        return [key for key in cache._cache if ":route:" in key]
+
+    client.get("/blog/")  # a page's own path: kept
+    kept = route_entries()
+    assert kept
+    for number in range(50):
+        assert client.get(f"/no-such-page-{number}/").status_code == 404
+        assert client.get(f"/blog/no-such-post-{number}/").status_code == 404
+        assert client.get(f"/about/anything-{number}/").status_code == 404
+    assert route_entries() == kept
