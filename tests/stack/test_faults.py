@@ -124,7 +124,9 @@ def test_restarting_postgresql_behind_pgbouncer_is_a_503_then_service_resumes(st
         time.sleep(1.5)
         stopped = time.monotonic()
         assert stack.database.stop()
-        time.sleep(4)
+        # Long enough for answers during the gap even if each waits pgbouncer's 2 s for a
+        # server before its error (query_wait_timeout).
+        time.sleep(6)
         restarted = time.monotonic()
         stack.database.start()
         back = time.monotonic()
@@ -132,7 +134,7 @@ def test_restarting_postgresql_behind_pgbouncer_is_a_503_then_service_resumes(st
 
     assert not wrong_answers(load.between(0, stopped)), statuses(load.between(0, stopped))
     during = load.between(stopped + 0.5, restarted)
-    assert len(during) > 5, statuses(during)
+    assert len(during) >= 4, statuses(during)
     assert statuses(during) == {503: len(during)}, statuses(during)
     for _, path, _, retry_after, body in during:
         assert retry_after == "30", path
