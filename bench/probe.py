@@ -136,8 +136,11 @@ def queries(arguments):
 def clear():
     from django.core.cache import caches
 
+    from pages import routing
+
     for cache in caches.all():
         cache.clear()
+    routing.forget()  # this process's memo of paths that name no page
     return {"cleared": True}
 
 

@@ -9,10 +9,19 @@ answered from the database (no cached view for an editor), and a preview never r
 """
 
 import hashlib
+import threading
+from collections import OrderedDict
 
 from wagtail.models import Page
 
 from front_cache import version
+
+# Paths that name no page (404s, routed sub-paths) answered lately, per process: bounded, so
+# a flood of made-up paths costs a lookup each and memory no more than this many entries.
+UNNAMED_PATHS_KEPT = 2000
+_unnamed = OrderedDict()
+_lock = threading.Lock()
+_MISSING = object()
 
 
 def may_cache(request):
@@ -45,14 +54,36 @@ def deepest_page(root, prefixes, cached):
         found = _deepest(root, prefixes)
         return None if found is None else found[1].serving_page(found[0])
     # The longest prefix names the whole list; hashed, as paths may hold any character.
-    digest = hashlib.sha256(prefixes[-1].encode()).hexdigest()[:40]
-    found = version.cached(
-        "route",
-        lambda: _deepest(root, prefixes),
-        root.pk,
-        digest,
-        # Only a page's own path is kept: a 404 or a routed sub-path (a blog's category) is
-        # looked up each time, or endless made-up paths would each leave an entry.
-        keep=lambda found: found is not None and found[2] == prefixes[-1],
-    )
+    path = prefixes[-1]
+    digest = hashlib.sha256(path.encode()).hexdigest()[:40]
+    memo_key = (version.current(), root.pk, digest)
+    with _lock:
+        found = _unnamed.get(memo_key, _MISSING)
+    if found is _MISSING:
+        found = version.cached(
+            "route",
+            lambda: _deepest(root, prefixes),
+            root.pk,
+            digest,
+            # Only a page's own path goes to the shared cache: made-up paths must not each
+            # leave an entry there. A 404 or a routed sub-path (a blog's category page) is
+            # kept in this process's bounded memo instead.
+            keep=lambda found: found is not None and found[2] == path,
+        )
+        if found is None or found[2] != path:
+            _remember(memo_key, found)
     return None if found is None else served(found[1], found[0])
+
+
+def _remember(key, found):
+    with _lock:
+        _unnamed[key] = found
+        while len(_unnamed) > UNNAMED_PATHS_KEPT:
+            _unnamed.popitem(last=False)  # the oldest first; an old version's keys go too
+
+
+def forget():
+    """Empty this process's memo (tests: a rolled-back transaction can bring a content version
+    back with other pages under it)."""
+    with _lock:
+        _unnamed.clear()

@@ -19,6 +19,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from demo.loader import load_demo_site
+from pages import routing
 from pages.models import HomePage
 from site_redirects import live_table, not_found
 from tests.serving import PROJECT
@@ -75,6 +76,7 @@ def django_db_setup(media_root, django_db_setup, django_db_blocker):
 def forget_process_state():
     cache.clear()  # Wagtail caches site roots
     live_table.current.reset()  # this process's redirect rules
+    routing.forget()  # this process's paths that name no page
     not_found.buffer.pending.clear()  # 404s not yet written
 
 
