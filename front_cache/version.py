@@ -1,17 +1,18 @@
 """The content version, and Django-cache entries that carry it in their key.
 
 What every page shows (the site for a host name, its settings, the menu, breadcrumbs) is
-built once per version and kept in Django's cache, shared by every thread of a process (and
-by every process when the cache is Redis). ``bump`` is called by ``purge``'s receivers, the
-only ones, in the transaction that changes content; a new version makes every key new, so
-nothing has to be deleted and no process can keep serving an old menu. Each request reads
-the version once (one query), so a change committed by another process shows at once.
+built once per version and kept in Django's ``content`` cache, shared by every thread of a
+process (and by every process when the cache is Redis, each keeping what it has read:
+``content_cache``). ``bump`` is called by ``purge``'s receivers, the only ones, in the
+transaction that changes content; a new version makes every key new, so nothing has to be
+deleted and no process can keep serving an old menu. Each request reads the version once
+(one query), so a change committed by another process shows at once.
 """
 
 import secrets
 import threading
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.signals import request_started
 from django.db import connection
 
@@ -57,6 +58,7 @@ def cached(name, build, *parts, keep=None):
     """``build()``'s value for ``name`` and ``parts`` under the current version (stored only
     when ``keep(value)`` says so, if given)."""
     key = ":".join(["content", str(current()), name, *map(str, parts)])
+    cache = caches["content"]
     value = cache.get(key, _MISSING)
     if value is _MISSING:
         value = build()

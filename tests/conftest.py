@@ -11,7 +11,6 @@ import sys
 
 import pytest
 from django.contrib.auth.models import Group, User
-from django.core.cache import cache
 from django.core.files.images import ImageFile
 from django.test import Client, override_settings
 from PIL import Image as PILImage
@@ -19,9 +18,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from demo.loader import load_demo_site
-from pages import routing
 from pages.models import HomePage
-from site_redirects import live_table, not_found
+from tests.process_state import forget_process_state
 from tests.serving import PROJECT
 
 
@@ -71,13 +69,6 @@ def django_db_setup(media_root, django_db_setup, django_db_blocker):
         for page in Page.objects.live().specific():
             if page.url:  # Wagtail's root page has none
                 client.get(page.url)
-
-
-def forget_process_state():
-    cache.clear()  # Wagtail caches site roots
-    live_table.current.reset()  # this process's redirect rules
-    routing.forget()  # this process's paths that name no page
-    not_found.buffer.pending.clear()  # 404s not yet written
 
 
 @pytest.fixture(autouse=True)

@@ -16,29 +16,40 @@ One instance on one machine needs none of it. N instances (docs/deployment.md) s
 import os
 
 # The cache ---------------------------------------------------------------------------------
+# Two aliases: "content" holds only entries keyed by the content version (front_cache.version),
+# which never change once written; "default" holds the rest (Wagtail's site roots, rate limits).
 if os.environ.get("REDIS_URL"):
+    _redis = {
+        "LOCATION": os.environ["REDIS_URL"],
+        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "site"),
+        "OPTIONS": {
+            # A Redis that is down or stalled costs a request at most these seconds.
+            "SOCKET_CONNECT_TIMEOUT": float(os.environ.get("REDIS_CONNECT_TIMEOUT", "0.25")),
+            "SOCKET_TIMEOUT": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
+            "IGNORE_EXCEPTIONS": True,
+        },
+    }
     CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "site"),
-            "OPTIONS": {
-                # A Redis that is down or stalled costs a request at most these seconds.
-                "SOCKET_CONNECT_TIMEOUT": float(os.environ.get("REDIS_CONNECT_TIMEOUT", "0.25")),
-                "SOCKET_TIMEOUT": float(os.environ.get("REDIS_TIMEOUT", "0.5")),
-                "IGNORE_EXCEPTIONS": True,
-            },
-        }
+        "default": {"BACKEND": "django_redis.cache.RedisCache", **_redis},
+        # Shared in Redis, and what a process has read is kept in its memory (within
+        # CONTENT_MEMO_MB) so a warm render makes no round trip to Redis.
+        "content": {
+            "BACKEND": "front_cache.content_cache.ContentCache",
+            "MEMO_BYTES": int(float(os.environ.get("CONTENT_MEMO_MB", "32")) * 1024 * 1024),
+            **_redis,
+        },
     }
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
     DJANGO_REDIS_LOGGER = "site_project.cache"
 else:
     # This process's memory. The content version for every page's breadcrumbs must fit.
     CACHES = {
-        "default": {
+        alias: {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": alias,
             "OPTIONS": {"MAX_ENTRIES": 20000},
         }
+        for alias in ("default", "content")
     }
 
 # Media -------------------------------------------------------------------------------------

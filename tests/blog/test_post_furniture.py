@@ -4,13 +4,13 @@ related posts (same category or tag, newest first, at a fixed query cost)."""
 import re
 from datetime import UTC, datetime, timedelta
 
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils.text import slugify
 
 from blog.models import BlogIndexPage, BlogPage
 from blog.snippets import BlogCategory
+from tests.process_state import forget_process_state
 
 
 def related_titles(html):
@@ -99,7 +99,7 @@ def test_related_posts_share_a_category_or_a_tag_newest_first(client, add_page):
 
 
 def render_queries(client, url):
-    cache.clear()
+    forget_process_state()
     client.get("/blog/")  # what every page shares (site, settings, menu) is warm
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)

@@ -7,15 +7,14 @@ its own (the page, its posts, categories, tags, images and their renditions) is 
 """
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from blog.models import Author, BlogCategory, BlogIndexPage, BlogPage
-from pages import routing
 from pages.models import StandardPage
 from site_redirects import live_table
+from tests.process_state import forget_process_state
 
 BUDGET = 8
 # page type: (its URL, a page of the same kind rendered before it)
@@ -43,8 +42,7 @@ PAGES = {
 
 
 def first_render_queries(client, url, sibling):
-    cache.clear()
-    routing.forget()
+    forget_process_state()
     client.get(sibling)
     # The redirect rules' version is checked once per 2 s per worker, not per page: just
     # checked, it cannot fall inside the measured render on a slow machine.

@@ -23,6 +23,7 @@ from django.core.files.storage import storages
 media = storages['default']
 print(json.dumps({
     "cache": settings.CACHES["default"],
+    "content_cache": settings.CACHES["content"],
     "storage": type(media).__name__,
     "bucket": getattr(media, "bucket_name", None),
     "endpoint": getattr(media, "endpoint_url", None),
@@ -52,6 +53,7 @@ def read_settings(**env):
 def test_one_instance_needs_none_of_the_shared_parts():
     values = read_settings()
     assert values["cache"]["BACKEND"].endswith("LocMemCache")
+    assert values["content_cache"]["BACKEND"].endswith("LocMemCache")
     assert values["storage"] == "FileSystemStorage"
     assert values["cursors"] is False
     assert values["purges"] == {}
@@ -76,6 +78,12 @@ def test_n_instances_share_redis_a_bucket_a_pooler_and_every_front():
     # A Redis outage is logged, not shown, and costs a request a bounded time.
     assert cache["OPTIONS"]["IGNORE_EXCEPTIONS"] is True
     assert cache["OPTIONS"]["SOCKET_TIMEOUT"] <= 1
+    # Entries under the content version: the same Redis, each process keeping what it read.
+    content = values["content_cache"]
+    assert content["BACKEND"] == "front_cache.content_cache.ContentCache"
+    assert content["LOCATION"] == cache["LOCATION"]
+    assert content["OPTIONS"] == cache["OPTIONS"]
+    assert content["MEMO_BYTES"] == 32 * 1024 * 1024
     assert values["storage"] == "MediaStorage"
     assert values["bucket"] == "site-media"
     assert values["endpoint"] == "http://s3.internal:8333"
