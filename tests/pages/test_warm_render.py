@@ -178,6 +178,7 @@ def test_the_kept_header_and_footer_show_a_settings_save_and_a_new_menu_page_at_
 def test_paths_that_name_no_page_mint_no_cache_entries(client):
     """Anyone can send endless distinct paths: a 404, or a path below a page that routes its
     own sub-paths, must not leave a cache entry each (only a page's own path is kept)."""
+
     def route_entries():
         return [key for key in caches["content"]._cache if ":route:" in key]
 
