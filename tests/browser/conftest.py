@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 from django.conf import settings
-from django.db import connection
+from django.db import connection, connections
 from django.utils.text import slugify
 from playwright.sync_api import sync_playwright
 
@@ -41,6 +41,9 @@ def browser():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         yield browser
         browser.close()
+        # Inside Playwright's context Django opened connections of its own (they are kept per
+        # context); left open, they keep the test database from being dropped at the end.
+        connections.close_all()
 
 
 @pytest.fixture
