@@ -7,17 +7,16 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import pytest
-from django.contrib.auth.models import User
 from PIL import Image as PILImage
 from playwright.sync_api import expect
 
 from blog.models import Author
 from pages.models import ContactPage, HomePage
+from tests.browser.admin import committed_superuser, sign_in
 
 pytestmark = pytest.mark.browser
 SCRATCH_TITLE = "CSP scratch post"  # the scratch_post fixture's (conftest)
 
-PASSWORD = "browser-csp-admin-pw-123"
 # Every frame reports its violations to the test (exposed on the context, so the preview
 # iframe and a preview's new tab report too).
 REPORT_VIOLATIONS = """
@@ -68,13 +67,8 @@ def watched(browser, live_site):
 
 @pytest.fixture(scope="module")
 def csp_admin(django_db_setup, django_db_blocker):
-    """A superuser gunicorn can see: created outside the tests' transactions, then removed.
-    With an email address, which Wagtail would otherwise send to Gravatar for an avatar."""
-    with django_db_blocker.unblock():
-        user = User.objects.create_superuser("csp-admin", "csp-admin@example.org", PASSWORD)
-    yield user
-    with django_db_blocker.unblock():
-        user.delete()
+    with committed_superuser(django_db_blocker, "csp-admin") as user:
+        yield user
 
 
 @pytest.fixture
@@ -86,14 +80,6 @@ def ids(django_db_blocker, scratch_post):
             "contact": ContactPage.objects.get().pk,
             "author": Author.objects.order_by("pk").first().pk,
         }
-
-
-def log_in(page):
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill("csp-admin")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("heading", level=1)).to_be_visible()
 
 
 def settle(page):
@@ -120,7 +106,7 @@ def png_bytes():
 
 def test_the_page_editor_its_choosers_markdown_and_previews(watched, csp_admin, ids):
     page, watch = watched
-    log_in(page)
+    sign_in(page, csp_admin)
     page.goto(f"/admin/pages/{ids['post']}/edit/")
     settle(page)
     # wagtail-markdown's EasyMDE editor is drawn (CodeMirror), and typing reaches the field.
@@ -151,7 +137,7 @@ def test_the_page_editor_its_choosers_markdown_and_previews(watched, csp_admin, 
 
 def test_the_page_chooser_in_a_call_to_action(watched, csp_admin, ids):
     page, watch = watched
-    log_in(page)
+    sign_in(page, csp_admin)
     page.goto(f"/admin/pages/{ids['post']}/edit/")
     settle(page)
     page.get_by_role("button", name="Insert a block").last.click()
@@ -164,7 +150,7 @@ def test_the_page_chooser_in_a_call_to_action(watched, csp_admin, ids):
 
 def test_image_upload_and_focal_point(watched, csp_admin, tmp_path):
     page, watch = watched
-    log_in(page)
+    sign_in(page, csp_admin)
     picture = tmp_path / "csp-upload.png"
     picture.write_bytes(png_bytes())
     page.goto("/admin/images/multiple/add/")
@@ -196,7 +182,7 @@ def test_image_upload_and_focal_point(watched, csp_admin, tmp_path):
 )
 def test_admin_screens(watched, csp_admin, ids, path):
     page, watch = watched
-    log_in(page)
+    sign_in(page, csp_admin)
     response = page.goto(path.format(**ids))
     assert response.status == 200
     assert "script-src 'self' 'unsafe-inline'" in response.headers["content-security-policy"]

@@ -6,22 +6,18 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from django.contrib.auth.models import User
 from playwright.sync_api import expect
+
+from tests.browser.admin import committed_superuser, sign_in
 
 pytestmark = pytest.mark.browser
 SCRATCH_TITLE = "Offline editor scratch"  # the scratch_post fixture's (conftest)
 
-PASSWORD = "browser-editor-offline-pw-123"
-
 
 @pytest.fixture(scope="module")
 def offline_admin(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        user = User.objects.create_superuser("offline-admin", "offline@example.org", PASSWORD)
-    yield user
-    with django_db_blocker.unblock():
-        user.delete()
+    with committed_superuser(django_db_blocker, "offline-admin") as user:
+        yield user
 
 
 @pytest.fixture
@@ -46,12 +42,8 @@ def offline(browser, live_site):
     context.close()
 
 
-def log_in_and_edit(page, post):
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill("offline-admin")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("heading", level=1)).to_be_visible()
+def log_in_and_edit(page, user, post):
+    sign_in(page, user)
     page.goto(f"/admin/pages/{post.pk}/edit/")
     page.wait_for_load_state("networkidle")
 
@@ -60,7 +52,7 @@ def test_toolbar_icons_and_our_preview_with_outside_requests_blocked(
     offline, offline_admin, scratch_post
 ):
     page, blocked = offline
-    log_in_and_edit(page, scratch_post)
+    log_in_and_edit(page, offline_admin, scratch_post)
     container = page.locator(".EasyMDEContainer").first
     bold = container.locator(".editor-toolbar button.bold i.fa-bold")
     expect(bold).to_be_visible()
@@ -89,7 +81,7 @@ def test_toolbar_icons_and_our_preview_with_outside_requests_blocked(
 
 def test_figure_widths_are_checkboxes(offline, offline_admin, scratch_post):
     page, blocked = offline
-    log_in_and_edit(page, scratch_post)
+    log_in_and_edit(page, offline_admin, scratch_post)
     page.get_by_role("button", name="Insert a block").last.click()
     page.get_by_role("option", name=re.compile("Figure")).click()
     widths = page.locator("input[type=checkbox][name$='-widths']")
@@ -104,7 +96,7 @@ def test_the_preview_says_why_it_refuses_a_text_past_the_limits(
     offline, offline_admin, scratch_post
 ):
     page, blocked = offline
-    log_in_and_edit(page, scratch_post)
+    log_in_and_edit(page, offline_admin, scratch_post)
     container = page.locator(".EasyMDEContainer").first
     container.locator(".CodeMirror").click()
     page.keyboard.press("Control+A")

@@ -6,7 +6,8 @@ import pytest
 from playwright.sync_api import expect
 from wagtail.contrib.forms.models import FormSubmission
 
-from tests.browser.test_admin_csp import csp_admin, log_in, settle, watched  # noqa: F401
+from tests.browser.admin import sign_in
+from tests.browser.test_admin_csp import csp_admin, settle, watched  # noqa: F401
 
 pytestmark = pytest.mark.browser
 
@@ -61,7 +62,7 @@ def test_the_contact_form_and_search(watched, forget_submissions):  # noqa: F811
 
 def test_an_editor_sees_pages_with_the_userbar_under_the_public_policy(watched, csp_admin):  # noqa: F811
     page, watch = watched
-    log_in(page)
+    sign_in(page, csp_admin)
     page.goto(PAGES[1])
     expect(page.locator("wagtail-userbar")).to_be_attached()
     page.locator("wagtail-userbar").get_by_role("button").first.click()

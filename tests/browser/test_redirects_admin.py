@@ -5,33 +5,26 @@ import re
 import time
 
 import pytest
-from django.contrib.auth.models import User
 from playwright.sync_api import expect
 from redirects.models import Redirect
 
-pytestmark = pytest.mark.browser
+from tests.browser.admin import committed_superuser, sign_in
 
-PASSWORD = "browser-admin-pw-123"
+pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
 def redirect_admin(django_db_setup, django_db_blocker):
-    """A superuser gunicorn can see: created outside the tests' transactions, then removed."""
-    with django_db_blocker.unblock():
-        user = User.objects.create_superuser("redirect-admin", password=PASSWORD)
-    yield user
+    with committed_superuser(django_db_blocker, "redirect-admin") as user:
+        yield user
     with django_db_blocker.unblock():
         Redirect.objects.filter(old_path="/Spring-Offer").delete()
-        user.delete()
 
 
 def test_an_admin_creates_a_redirect_and_a_visitor_follows_it(
     page, browser, live_site, redirect_admin
 ):
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill(redirect_admin.username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    sign_in(page, redirect_admin)
     expect(page.get_by_role("link", name="Redirects")).to_have_count(1)
 
     page.goto("/admin/redirects/")
