@@ -8,8 +8,10 @@ APP_PORT ?= $(shell echo $$(($(PORT) + 1)))
 FRONT_DIR := .local/nginx
 FRONT_PACKAGES := nginx libnginx-mod-http-cache-purge libnginx-mod-http-brotli-filter
 PURGE_MODULE := /usr/lib/nginx/modules/ngx_http_cache_purge_module.so
+# `make run`'s gunicorn writes its PID here, so that `make stop` stops it too.
+RUN_PID := .local/run-gunicorn.pid
 GUNICORN := DJANGO_SETTINGS_MODULE=site_project.settings.dev DJANGO_DEBUG=false \
-	$(VENV)/bin/gunicorn site_project.wsgi:application -c gunicorn.conf.py
+	$(VENV)/bin/gunicorn site_project.wsgi:application -c gunicorn.conf.py --pid $(RUN_PID)
 TEST_DB_DIR := .local/pg-test
 
 .PHONY: run test stop venv dev-venv browser front-packages check lint format demo clean bench \
@@ -95,7 +97,8 @@ demo: venv
 	$(PY) manage.py load_demo_content
 
 stop:
-	@if [ -x $(PY) ]; then $(PY) -m front_cache.nginx stop $(FRONT_DIR); \
+	@if [ -x $(PY) ]; then $(PY) -m stack.processes stop $(RUN_PID) --program gunicorn; \
+		$(PY) -m front_cache.nginx stop $(FRONT_DIR); \
 		$(PY) -m stack stop; \
 		$(PY) -m site_project.localdb stop .local/pg; else echo "nothing to stop"; fi
 

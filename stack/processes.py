@@ -1,10 +1,13 @@
 """Start a program in the background with its PID in a file, and stop exactly that program.
 
+    python -m stack.processes stop PID_FILE [--program NAME]   (`make stop`: `make run`'s gunicorn)
+
 Each program starts in a session of its own, so stopping it ends its children too (gunicorn's
 workers) and nothing else; the PID file is checked against the running process's session so a
 stale file never names someone else's process.
 """
 
+import argparse
 import contextlib
 import os
 import signal
@@ -34,29 +37,33 @@ def start(pid_file, command, *, env=None, log=None, cwd=None):
     return process.pid
 
 
-def running_pid(pid_file):
-    """The PID in ``pid_file`` if that process still runs (a zombie does not), else None."""
+def running_pid(pid_file, program=None):
+    """The PID in ``pid_file`` if that process still runs (a zombie does not) and, given
+    ``program``, its command line names it (a stale file may name a reused PID); else None."""
     try:
         pid = int(Path(pid_file).read_text().strip())
         state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        command = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
     except (OSError, ValueError, IndexError):
         return None
-    return None if state in ("Z", "X") else pid
+    if state in ("Z", "X") or (program and program not in command):
+        return None
+    return pid
 
 
-def stop(pid_file, *, group=True, timeout=15):
+def stop(pid_file, *, group=True, timeout=15, program=None):
     """Stop the process of ``pid_file`` (and its session's processes when ``group``): TERM,
     then KILL after ``timeout`` seconds. True if something was stopped."""
-    pid = running_pid(pid_file)
+    pid = running_pid(pid_file, program)
     if pid is None:
         Path(pid_file).unlink(missing_ok=True)
         return False
     _signal(pid, signal.SIGTERM, group)
     deadline = time.monotonic() + timeout
-    while running_pid(pid_file) is not None and time.monotonic() < deadline:
+    while running_pid(pid_file, program) is not None and time.monotonic() < deadline:
         _reap(pid)
         time.sleep(0.05)
-    if running_pid(pid_file) is not None:
+    if running_pid(pid_file, program) is not None:
         _signal(pid, signal.SIGKILL, group)
         time.sleep(0.2)
         _reap(pid)
@@ -115,3 +122,17 @@ def wait_for_url(url, timeout=60, what="a server", pid_file=None):
             pass
         time.sleep(0.2)
     raise RuntimeError(f"{what} did not answer 200 at {url} within {timeout} s")
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="python -m stack.processes")
+    parser.add_argument("action", choices=["stop"])
+    parser.add_argument("pid_file")
+    parser.add_argument("--program", help="stop it only if its command line names this")
+    args = parser.parse_args(argv)
+    if stop(args.pid_file, program=args.program):
+        print(f"stopped {args.program or 'the process'} of {args.pid_file}")
+
+
+if __name__ == "__main__":
+    main()
