@@ -10,6 +10,7 @@ that cannot be evaluated is reported and the path-derived URL used. ``draft: tru
 import datetime as dt
 import re
 
+from importer.code_ranges import fence_states
 from importer.permalinks import (
     PermalinkError,
     date_in_path,
@@ -21,7 +22,6 @@ from importer.permalinks import (
 )
 
 H1_RE = re.compile(r"^ {0,3}# +(?P<text>.*?)(?:\s+#+)?\s*$")
-FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 TRAILING_ATTRS_RE = re.compile(r"\s*\{[^{}]*\}\s*$")
 # 11ty's special date values: the file system's dates, which an import cannot know.
 FILE_DATES = {"last modified", "created", "git last modified", "git created"}
@@ -29,16 +29,9 @@ FILE_DATES = {"last modified", "created", "git last modified", "git created"}
 
 def first_h1(body):
     """(line index, text) of the body's first ``# Heading`` outside code fences, or None."""
-    fence = None
-    for number, line in enumerate(body.split("\n")):
-        if marker := FENCE_RE.match(line):
-            mark = marker.group(1)
-            if fence is None:
-                fence = mark
-            elif mark[0] == fence[0] and len(mark) >= len(fence):
-                fence = None
-            continue
-        if fence is None and (found := H1_RE.match(line)):
+    for number, line, _opens, inside in fence_states(body.split("\n")):
+        # A closing fence line is outside but never a heading.
+        if not inside and (found := H1_RE.match(line)):
             text = TRAILING_ATTRS_RE.sub("", found["text"]).strip()
             if text:
                 return number, text

@@ -8,6 +8,7 @@ markdown_dialect). Any other Nunjucks/Liquid tag is reported with its line and k
 import re
 from dataclasses import dataclass, field
 
+from importer.code_ranges import fence_states
 from importer.figures import FigureFinder, FigureSpec, classes_of, figure_style, figure_widths
 from importer.templates import resolve_templates
 from markdown_dialect.limits import MAX_CHARS
@@ -16,7 +17,6 @@ from pages.blocks import ANCHOR_RE, SITE_PATH_RE
 
 __all__ = ["BodyConverter", "FigureSpec", "figure_style", "figure_widths"]
 
-FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.M)
 LINK = r'\[(?P<label>[^\]]+)\]\((?P<url>[^)\s]+)(?:\s+"[^"]*")?\)(?P<curly>\{[^}]*\})'
 LINK_RE = re.compile(LINK)
 URL_RE = re.compile(r"^(https?://|mailto:|tel:)\S+$")
@@ -34,19 +34,12 @@ class Converted:
 def _paragraph_starts(text):
     """(offset, line index) of each line after a blank line, outside fences, that starts at
     the margin (not a list item's or a quote's continuation): where a text may be cut."""
-    fence, offset, blank = None, 0, False
-    for number, line in enumerate(text.split("\n")):
-        if fence_match := FENCE_RE.match(line):
-            marker = fence_match.group(1)
-            if fence is None:
-                if blank:
-                    yield offset, number
-                fence = marker
-            elif marker[0] == fence[0] and len(marker) >= len(fence):
-                fence = None
-        elif fence is None and blank and line.strip() and not line[0].isspace():
+    offset, blank = 0, False
+    for number, line, opens, inside in fence_states(text.split("\n")):
+        # ``blank`` is False after any line in a fence, so a closing line never yields.
+        if blank and (opens or (line.strip() and not line[0].isspace())):
             yield offset, number
-        blank = fence is None and not line.strip()
+        blank = not inside and not line.strip()
         offset += len(line) + 1
 
 
@@ -112,17 +105,11 @@ class BodyConverter:
         """Blocks of ``text``, split around paragraphs that are a single styled link (outside
         code). ``out`` collects the limits it passes (None: not checked)."""
         blocks = []
-        pending, pending_line, fence = [], first_line, None
+        pending, pending_line = [], first_line
         lines = text.split("\n")
-        for number, raw in enumerate(lines):
-            if fence_match := FENCE_RE.match(raw):
-                marker = fence_match.group(1)
-                if fence is None:
-                    fence = marker
-                elif marker[0] == fence[0] and len(marker) >= len(fence):
-                    fence = None
+        for number, raw, _opens, inside in fence_states(lines):
             alone = (
-                fence is None
+                not inside
                 and (number == 0 or not lines[number - 1].strip())
                 and (number + 1 == len(lines) or not lines[number + 1].strip())
             )

@@ -11,6 +11,21 @@ FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.M)
 CODE_SPAN_RE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.S)
 
 
+def fence_states(lines):
+    """(index, line, opens, inside) per line: ``opens`` when the line opens a fence, ``inside``
+    when a fence is open after it (its content and its opening line; not its closing line)."""
+    fence = None
+    for number, line in enumerate(lines):
+        opens = False
+        if match := FENCE_RE.match(line):
+            marker = match.group(1)
+            if fence is None:
+                fence, opens = marker, True
+            elif marker[0] == fence[0] and len(marker) >= len(fence):
+                fence = None
+        yield number, line, opens, fence is not None
+
+
 class CodeRanges:
     def __init__(self, text):
         self.text = text
